@@ -1,0 +1,44 @@
+import type { CategoryId, CommentFlagId, Sourcing, TechniqueId } from './categories';
+
+/** A marked stretch of text: `text.slice(start, end)` is the cue. Offsets are UTF-16 indices, end exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface TechniqueAnnotation extends Span {
+  kind: 'technique';
+  category: TechniqueId;
+  ruleId: string;
+  explanation: string;
+}
+
+export interface ClaimAnnotation extends Span {
+  kind: 'claim';
+  category: 'claim';
+  sourcing: Sourcing;
+  ruleId: string;
+  explanation: string;
+}
+
+export type Annotation = TechniqueAnnotation | ClaimAnnotation;
+
+/** A flag on a reader comment; `start`/`end` locate its cue in the comment text. */
+export interface CommentFlag extends Span {
+  category: CommentFlagId;
+  ruleId: string;
+  explanation: string;
+}
+
+export interface CommentInput {
+  author: string;
+  text: string;
+}
+
+export interface AnnotatedComment extends CommentInput {
+  flags: CommentFlag[];
+  /** Inline claims and techniques inside the comment, like the article's. */
+  annotations: Annotation[];
+}
+
+export type { CategoryId };

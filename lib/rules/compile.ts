@@ -1,0 +1,215 @@
+import { phraseStems } from '../engine/text';
+import type { z } from '../zod';
+import { findNestedQuantifier } from './regex-safety';
+import { type Example, type Family, type Rule, type RulePack, rulePackSchema } from './schema';
+
+/**
+ * Turns a rule pack read from JSON into checked, ready-to-run rules. A pack that is malformed is
+ * rejected whole, with every problem named by rule id, so the caller keeps its previous good pack.
+ */
+
+export class RulePackError extends Error {
+  constructor(
+    readonly pack: string,
+    readonly problems: string[],
+  ) {
+    super(`rule pack "${pack}" rejected:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'RulePackError';
+  }
+}
+
+export type Scope = 'article' | 'comment';
+
+interface CompiledBase {
+  id: string;
+  family: Family;
+  category: string;
+  explanation: string;
+  examples: { fire: Example[]; quiet: Example[] };
+  /** Whether the rule reads the article, comments, or both. */
+  reads: Record<Scope, boolean>;
+  unless: RegExp | null;
+}
+
+export interface CompiledFeature {
+  id: string;
+  label: string;
+  weight: number;
+  /** Tested on the sentence; null for phrase features, which come from the shared phrase index. */
+  pattern: RegExp | null;
+  phrases: string[][];
+}
+
+export type CompiledRule =
+  | (CompiledBase & { kind: 'phrases'; phrases: string[][] })
+  | (CompiledBase & { kind: 'regex'; pattern: RegExp; trigger: string[][] })
+  | (CompiledBase & {
+      kind: 'scored';
+      bias: number;
+      threshold: number;
+      minWords: number;
+      features: CompiledFeature[];
+      words: ReadonlyMap<string, number>;
+      trim: RegExp[];
+    })
+  | (CompiledBase & { kind: 'profanity'; allow: string[] })
+  | (CompiledBase & { kind: 'topic-overlap'; minWords: number; minShared: number })
+  | (CompiledBase & { kind: 'repeated-comment'; minLength: number })
+  | (CompiledBase & { kind: 'repetition'; minWords: number; charged: boolean });
+
+export interface CompiledPack {
+  name: string;
+  family: Family;
+  version: number;
+  rules: CompiledRule[];
+}
+
+const DEFAULT_SCOPE: Record<Family, 'article' | 'comment' | 'both'> = {
+  claims: 'article',
+  techniques: 'both',
+  comments: 'comment',
+};
+
+/** Validates and compiles one pack; throws `RulePackError` naming each bad rule and its problem. */
+export function compileRulePack(raw: unknown, name: string): CompiledPack {
+  const parsed = rulePackSchema.safeParse(raw);
+  if (!parsed.success) throw new RulePackError(name, describeIssues(parsed.error, raw));
+  const pack: RulePack = parsed.data;
+
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const rules: CompiledRule[] = [];
+  for (const rule of pack.rules) {
+    if (seen.has(rule.id)) problems.push(`rule "${rule.id}": duplicate id`);
+    seen.add(rule.id);
+    const compiled = compileRule(rule, pack.family, (problem) => problems.push(`rule "${rule.id}": ${problem}`));
+    if (compiled) rules.push(compiled);
+  }
+  if (problems.length > 0) throw new RulePackError(name, problems);
+  return { name, family: pack.family, version: pack.version, rules };
+}
+
+function compileRule(rule: Rule, family: Family, fail: (problem: string) => void): CompiledRule | null {
+  const scope = rule.scope ?? DEFAULT_SCOPE[family];
+  const base: CompiledBase = {
+    id: rule.id,
+    family,
+    category: rule.category,
+    explanation: rule.explanation,
+    examples: rule.examples,
+    reads: { article: scope !== 'comment', comment: scope !== 'article' },
+    unless: rule.unless === undefined ? null : compileRegex(rule.unless, false, '', 'unless', fail),
+  };
+  switch (rule.kind) {
+    case 'phrases':
+      return { ...base, kind: 'phrases', phrases: compilePhrases(rule.phrases, 'phrase', fail) };
+    case 'regex': {
+      const pattern = compileRegex(rule.pattern, rule.caseSensitive ?? false, 'gd', 'pattern', fail);
+      const trigger = rule.trigger ? compilePhrases(rule.trigger, 'trigger', fail) : [];
+      return pattern && { ...base, kind: 'regex', pattern, trigger };
+    }
+    case 'scored': {
+      const featureIds = new Set<string>();
+      const features = rule.features.map((f): CompiledFeature => {
+        if (featureIds.has(f.id)) fail(`feature "${f.id}": duplicate id`);
+        featureIds.add(f.id);
+        return {
+          id: f.id,
+          label: f.label,
+          weight: f.weight,
+          pattern: f.pattern === undefined ? null : compileRegex(f.pattern, f.caseSensitive ?? false, 'd', `feature "${f.id}"`, fail),
+          phrases: f.phrases ? compilePhrases(f.phrases, `feature "${f.id}" phrase`, fail) : [],
+        };
+      });
+      const trim = (rule.trim ?? []).flatMap((t) => compileRegex(`^(?:${t})`, false, '', 'trim', fail) ?? []);
+      return {
+        ...base,
+        kind: 'scored',
+        bias: rule.bias,
+        threshold: rule.threshold,
+        minWords: rule.minWords ?? 1,
+        features,
+        words: new Map(Object.entries(rule.words ?? {})),
+        trim,
+      };
+    }
+    case 'profanity':
+      return { ...base, kind: 'profanity', allow: (rule.allow ?? []).map((w) => w.toLowerCase()) };
+    case 'topic-overlap':
+      return { ...base, kind: 'topic-overlap', minWords: rule.minWords, minShared: rule.minShared };
+    case 'repeated-comment':
+      return { ...base, kind: 'repeated-comment', minLength: rule.minLength };
+    case 'repetition':
+      return { ...base, kind: 'repetition', minWords: rule.minWords, charged: rule.charged };
+  }
+}
+
+function compilePhrases(phrases: string[], what: string, fail: (problem: string) => void): string[][] {
+  return phrases.flatMap((phrase) => {
+    const stems = phraseStems(phrase);
+    if (!stems.some((s) => s !== '*')) {
+      fail(`${what} "${phrase}" has no words`);
+      return [];
+    }
+    if (stems[0] === '*' || stems.at(-1) === '*') {
+      fail(`${what} "${phrase}" starts or ends with "*", which would only widen the span`);
+      return [];
+    }
+    return [stems];
+  });
+}
+
+/**
+ * Compiles a pattern from a pack, refusing ones that can backtrack catastrophically (a quantifier
+ * inside a quantified group, star height > 1), since a page's text must never hang the reader's tab.
+ */
+function compileRegex(
+  source: string,
+  caseSensitive: boolean,
+  flags: string,
+  what: string,
+  fail: (problem: string) => void,
+): RegExp | null {
+  let regex: RegExp;
+  try {
+    regex = new RegExp(source, `${flags}u${caseSensitive ? '' : 'i'}`);
+  } catch (error) {
+    fail(`${what} /${source}/ is not a valid regular expression (${(error as Error).message})`);
+    return null;
+  }
+  const nested = findNestedQuantifier(source);
+  if (nested) {
+    fail(`${what} /${source}/ is unsafe, it can backtrack catastrophically: ${nested}`);
+    return null;
+  }
+  if (regex.test('')) {
+    fail(`${what} /${source}/ matches the empty string`);
+    return null;
+  }
+  regex.lastIndex = 0;
+  return regex;
+}
+
+function describeIssues(error: z.ZodError, raw: unknown): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String);
+    const at = path.join('.') || '(pack)';
+    if (path[0] === 'rules' && path[1] !== undefined) {
+      const id = ruleIdAt(raw, Number(path[1]));
+      const field = path.slice(2).join('.') || '(rule)';
+      return `${id ? `rule "${id}"` : `rules[${path[1]}]`}: ${field}: ${describeIssue(issue)}`;
+    }
+    return `${at}: ${describeIssue(issue)}`;
+  });
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  return issue.message;
+}
+
+function ruleIdAt(raw: unknown, index: number): string | undefined {
+  const rules = (raw as { rules?: unknown } | null)?.rules;
+  const rule = Array.isArray(rules) ? (rules[index] as { id?: unknown } | undefined) : undefined;
+  return typeof rule?.id === 'string' ? rule.id : undefined;
+}
