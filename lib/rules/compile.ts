@@ -117,7 +117,7 @@ function compileRule(rule: Rule, family: Family, fail: (problem: string) => void
           id: f.id,
           label: f.label,
           weight: f.weight,
-          pattern: f.pattern === undefined ? null : compileRegex(f.pattern, f.caseSensitive ?? false, 'd', `feature "${f.id}"`, fail),
+          pattern: f.pattern === undefined ? null : compileRegex(f.pattern, f.caseSensitive ?? false, '', `feature "${f.id}"`, fail),
           phrases: f.phrases ? compilePhrases(f.phrases, `feature "${f.id}" phrase`, fail) : [],
         };
       });

@@ -1,0 +1,128 @@
+import type { CompiledFeature, CompiledRule } from '../rules/compile';
+import type { Sourcing } from './categories';
+import { fillExplanation, quoteCue } from './explain';
+import { type Hit, type TextHits, sentenceText } from './hits';
+import { push } from './spans';
+import type { AnalysedText } from './text';
+import type { ClaimAnnotation, Span } from './types';
+
+/**
+ * Claims: sentences a scored rule judges check-worthy (or a claim pattern marks), tightened to
+ * their clause, each with its sourcing — a named source, a vague gesture at one, or none.
+ */
+
+export type ScoredRule = Extract<CompiledRule, { kind: 'scored' }>;
+
+const SOURCING_NONE = 'No source is given for it.';
+
+export function findClaims(found: TextHits, scored: readonly ScoredRule[]): ClaimAnnotation[] {
+  const { analysed } = found;
+  const bySentence = new Map<number, Hit[]>();
+  for (const hit of found.hits) if (hit.rule.family === 'claims') push(bySentence, hit.sentence, hit);
+  const out: ClaimAnnotation[] = [];
+  analysed.sentences.forEach((sentence, index) => {
+    const sentenceHits = bySentence.get(index) ?? [];
+    const pattern = sentenceHits.find((h) => h.rule.category === 'claim');
+    const verdict =
+      scoreSentence(found, index, scored) ??
+      (pattern && { rule: pattern.rule, cue: quoteCue(analysed.text.slice(pattern.start, pattern.end)) });
+    if (!verdict) return;
+    const { sourcing, note } = sourcingOf(analysed, sentenceHits);
+    out.push({
+      ...tighten(analysed, sentence, verdict.rule),
+      kind: 'claim',
+      category: 'claim',
+      sourcing,
+      ruleId: verdict.rule.id,
+      explanation: `${verdict.rule.explanation.replace('{cue}', verdict.cue)} ${note}`,
+    });
+  });
+  return out;
+}
+
+/**
+ * The first scored rule whose features and word weights reach its threshold on this sentence.
+ * Patterns are only tested while scoring; the words that showed them are found for the winner.
+ */
+function scoreSentence(found: TextHits, index: number, scored: readonly ScoredRule[]): { rule: ScoredRule; cue: string } | undefined {
+  const { analysed } = found;
+  const sentence = analysed.sentences[index]!;
+  let text: string | undefined;
+  for (const rule of scored) {
+    if (rule.family !== 'claims' || sentence.endToken - sentence.firstToken < rule.minWords) continue;
+    text ??= sentenceText(analysed, index);
+    if (rule.unless?.test(text)) continue;
+    const phraseFeatures = found.features.get(index)?.get(rule);
+    let score = rule.bias;
+    const fired: number[] = [];
+    rule.features.forEach((f, i) => {
+      if (phraseFeatures?.has(i) || (f.pattern && f.pattern.test(text!))) {
+        score += f.weight;
+        fired.push(i);
+      }
+    });
+    if (rule.words.size > 0) score += wordScore(analysed, sentence, rule.words);
+    if (score < rule.threshold) continue;
+    const spans = new Map<number, Span>();
+    for (const i of fired) {
+      const f = rule.features[i]!;
+      const m = f.pattern ? f.pattern.exec(text) : null;
+      const span = phraseFeatures?.get(i) ?? (m && { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
+      if (span) spans.set(i, span);
+    }
+    return { rule, cue: describeEvidence(analysed.text, rule.features, spans) };
+  }
+  return undefined;
+}
+
+function wordScore(analysed: AnalysedText, sentence: AnalysedText['sentences'][number], words: ReadonlyMap<string, number>): number {
+  const seen = new Set<string>();
+  let score = 0;
+  for (let t = sentence.firstToken; t < sentence.endToken; t++) {
+    const stem = analysed.tokens[t]!.stem;
+    if (seen.has(stem)) continue;
+    seen.add(stem);
+    score += words.get(stem) ?? 0;
+  }
+  return score;
+}
+
+/** Names the two strongest pieces of evidence a claim rule saw, e.g. `a number (“2019”)`. */
+function describeEvidence(text: string, features: readonly CompiledFeature[], fired: Map<number, Span>): string {
+  const shown = [...fired]
+    .map(([i, span]) => ({ feature: features[i]!, span }))
+    .filter(({ feature }) => feature.weight > 0)
+    .sort((a, b) => b.feature.weight - a.feature.weight)
+    .slice(0, 2)
+    .map(({ feature, span }) => `${feature.label} (${quoteCue(text.slice(span.start, span.end))})`);
+  return shown.length > 0 ? shown.join(', ') : 'its wording';
+}
+
+/** Cuts leading discourse markers ("After all, ") and the final full stop from a claim's span. */
+function tighten({ text }: AnalysedText, sentence: Span, rule: CompiledRule): Span {
+  let { start, end } = sentence;
+  const trims = rule.kind === 'scored' ? rule.trim : [];
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const trim of trims) {
+      const m = trim.exec(text.slice(start, end));
+      if (m && m[0].length > 0 && m[0].length < end - start) {
+        start += m[0].length;
+        changed = true;
+      }
+    }
+  }
+  while (end > start && /[.!;:\s]/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+function sourcingOf(analysed: AnalysedText, hits: readonly Hit[]): { sourcing: Sourcing; note: string } {
+  for (const [category, sourcing] of [
+    ['source-attributed', 'attributed'],
+    ['source-vague', 'vague'],
+  ] as const) {
+    const hit = hits.find((h) => h.rule.category === category);
+    if (hit) return { sourcing, note: fillExplanation(hit.rule.explanation, analysed.text.slice(hit.start, hit.end)) };
+  }
+  return { sourcing: 'none', note: SOURCING_NONE };
+}
