@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
-// The manifest asks for the fewest permissions that work: none yet (README, "Permissions").
+// The manifest asks for the fewest permissions that work; README "Permissions" says why each is here.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
@@ -9,7 +9,7 @@ export default defineConfig({
     name: 'Plainsight',
     description:
       'Marks claims and their sourcing, persuasion techniques and abusive or conspiratorial comments on opinion pieces, in place.',
-    permissions: [],
+    permissions: ['storage'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,3 +1,4 @@
-// The background worker will hold rule packs, settings and per-tab results (issue #3); until then
-// the content script annotates on its own and the worker only has to exist for the manifest.
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { startBackground } from '@/lib/background/worker';
+
+export default defineBackground(() => startBackground(browser));

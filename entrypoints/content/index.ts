@@ -1,12 +1,24 @@
 import './highlights.css';
-import { annotateInPage } from '@/lib/page/annotate-in-page';
-import { defaultAnnotator } from '@/lib/rules/default-packs';
+import { browser } from 'wxt/browser';
+import { startContent } from '@/lib/page/content-app';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  allFrames: true,
   main(ctx) {
-    const cleanup = annotateInPage(document, defaultAnnotator());
-    ctx.onInvalidated(cleanup);
+    const app = startContent(
+      document,
+      {
+        send: (message) => browser.runtime.sendMessage(message),
+        listen(listener) {
+          const handler = (message: unknown) => void listener(message);
+          browser.runtime.onMessage.addListener(handler);
+          return () => browser.runtime.onMessage.removeListener(handler);
+        },
+      },
+      window.top === window,
+    );
+    ctx.onInvalidated(() => app.destroy());
   },
 });

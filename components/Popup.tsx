@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { FrameSummary, PopupMessage, TabSummary } from '@/lib/messages';
+import type { Settings, ToggleId } from '@/lib/settings';
+import { CategoryToggles } from './CategoryToggles';
+import { ClaimList } from './ClaimList';
+import { CommentList } from './CommentList';
+import { TechniqueList } from './TechniqueList';
+
+export interface TabState {
+  tab: TabSummary | null;
+  settings: Settings;
+  host: string;
+  problem: string | null;
+}
+
+/** How the popup reaches the background worker; replies are checked by the caller. */
+export type PopupSend = (message: PopupMessage) => Promise<unknown>;
+
+/**
+ * The toolbar popup for one tab: counts per family, the claims, the techniques by category and the
+ * flagged comments, with toggles for the site and each category.
+ */
+export function Popup({ tabId, send, load }: { tabId: number; send: PopupSend; load: () => Promise<TabState> }) {
+  const [state, setState] = useState<TabState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const refresh = () => load().then(setState, (e: unknown) => setError(String(e)));
+  useEffect(() => void refresh(), [tabId]);
+
+  if (error) return <main class="popup"><p role="alert">Plainsight could not reach its background worker: {error}</p></main>;
+  if (!state) return <main class="popup" aria-busy="true"><p>Loading…</p></main>;
+
+  const frames = Object.entries(state.tab?.frames ?? {}).map(([id, f]) => [Number(id), f] as [number, FrameSummary]);
+  const found = frames.some(([, f]) => f.hasArticle || f.comments.length > 0);
+  const count = (pick: (f: FrameSummary) => unknown[]) => frames.reduce((n, [, f]) => n + pick(f).length, 0);
+  const change = (message: PopupMessage) => send(message).then(refresh, (e: unknown) => setError(String(e)));
+  const reveal = (frameId: number, itemId: string) => void send({ type: 'reveal', tabId, frameId, itemId }).catch(() => undefined);
+  const siteOn = !state.settings.disabledSites.includes(state.host);
+
+  return (
+    <main class="popup">
+      <header>
+        <h1>Plainsight</h1>
+        <label>
+          <input type="checkbox" name="enabled" checked={state.settings.enabled} onChange={(e) => change({ type: 'set-enabled', enabled: (e.currentTarget as HTMLInputElement).checked })} />{' '}
+          On
+        </label>
+        {state.host && (
+          <label>
+            <input type="checkbox" name="site" checked={siteOn} onChange={(e) => change({ type: 'set-site', host: state.host, enabled: (e.currentTarget as HTMLInputElement).checked })} />{' '}
+            On for {state.host}
+          </label>
+        )}
+      </header>
+      {state.problem && <p role="status" class="problem">Settings were reset: {state.problem}</p>}
+      {!found ? (
+        <p class="nothing" role="status">No article found here.</p>
+      ) : (
+        <>
+          <p class="counts" role="status" aria-label="Counts">
+            <span>{count((f) => f.claims)} claims</span> · <span>{count((f) => f.techniques)} techniques</span> ·{' '}
+            <span>{count((f) => f.comments)} flagged comments</span>
+          </p>
+          <section aria-labelledby="claims-heading">
+            <h2 id="claims-heading">Claims</h2>
+            <ClaimList frames={frames} onReveal={reveal} />
+          </section>
+          <section aria-labelledby="techniques-heading">
+            <h2 id="techniques-heading">Persuasion techniques</h2>
+            <TechniqueList frames={frames} onReveal={reveal} />
+          </section>
+          <section aria-labelledby="comments-heading">
+            <h2 id="comments-heading">Flagged comments</h2>
+            <CommentList frames={frames} onReveal={reveal} />
+          </section>
+        </>
+      )}
+      <details class="settings">
+        <summary>Categories</summary>
+        <CategoryToggles settings={state.settings} onToggle={(category: ToggleId, enabled) => change({ type: 'set-category', category, enabled })} />
+      </details>
+    </main>
+  );
+}

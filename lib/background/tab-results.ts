@@ -1,0 +1,41 @@
+import type { Browser } from 'wxt/browser';
+import { type FrameSummary, type TabSummary, tabSummarySchema } from '../messages';
+import { appendComments } from './summary';
+
+/**
+ * Results per tab, kept in session storage so they outlive the MV3 worker being stopped (they go
+ * with the browser session, as a tab does). A value that fails validation is dropped, not trusted.
+ */
+export class TabResults {
+  constructor(private readonly area: Browser.storage.StorageArea) {}
+
+  async get(tabId: number): Promise<TabSummary | null> {
+    const key = keyOf(tabId);
+    const raw = (await this.area.get(key))[key];
+    if (raw === undefined) return null;
+    const parsed = tabSummarySchema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    console.warn(`[plainsight] dropped corrupt results of tab ${tabId}`);
+    await this.area.remove(key);
+    return null;
+  }
+
+  /** Records a frame's result; a new page in the top frame starts the tab afresh. */
+  async record(tabId: number, frameId: number, summary: FrameSummary, append: boolean): Promise<TabSummary> {
+    const current = frameId === 0 && !append ? null : await this.get(tabId);
+    const frames = { ...(current?.frames ?? {}) };
+    const previous = frames[String(frameId)];
+    frames[String(frameId)] = append && previous ? appendComments(previous, summary) : summary;
+    const tab = { frames };
+    await this.area.set({ [keyOf(tabId)]: tab });
+    return tab;
+  }
+
+  async forget(tabId: number): Promise<void> {
+    await this.area.remove(keyOf(tabId));
+  }
+}
+
+function keyOf(tabId: number): string {
+  return `tab:${tabId}`;
+}

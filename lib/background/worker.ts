@@ -1,0 +1,130 @@
+import type { Browser, WxtBrowser } from 'wxt/browser';
+import { defaultAnnotator } from '../rules/default-packs';
+import {
+  type ContentMessage,
+  type PopupMessage,
+  type Reply,
+  contentMessageSchema,
+  parseMessage,
+  popupMessageSchema,
+} from '../messages';
+import { type Settings, SettingsStore, isSiteEnabled } from '../settings';
+import { flaggedCount, summariseFrame } from './summary';
+import { TabResults } from './tab-results';
+
+/**
+ * The background worker: holds the rule packs (compiled once per worker life), the settings and
+ * the per-tab results; annotates what content scripts send, answers the popup, keeps the badge.
+ * Every message is validated where it arrives and its sender checked.
+ */
+export function startBackground(api: WxtBrowser): void {
+  const settings = new SettingsStore(api.storage.local);
+  const tabs = new TabResults(api.storage.session);
+  const extensionOrigin = api.runtime.getURL('');
+
+  const fromContent = (sender: Browser.runtime.MessageSender) =>
+    sender.id === api.runtime.id && sender.tab?.id !== undefined && /^https?:/.test(sender.url ?? '');
+  const fromPopup = (sender: Browser.runtime.MessageSender) =>
+    sender.id === api.runtime.id && (sender.url ?? '').startsWith(extensionOrigin);
+
+  async function onContent(message: ContentMessage, sender: Browser.runtime.MessageSender) {
+    const tabId = sender.tab!.id!;
+    const frameId = sender.frameId ?? 0;
+    const { settings: current } = await settings.read();
+    const host = frameId === 0 ? hostOf(sender.url) : hostOf(sender.tab?.url ?? (await topUrl(tabId)) ?? sender.url);
+    if (!isSiteEnabled(current, host)) return { ok: true as const, active: false, settings: current, result: null };
+    const articleKey = `article:${tabId}`;
+    if (frameId === 0 && message.firstComment === 0) await api.storage.session.set({ [articleKey]: message.article?.text ?? null });
+    const context = message.article?.text ?? ((await api.storage.session.get(articleKey))[articleKey] as string | null | undefined) ?? null;
+    const annotator = defaultAnnotator();
+    const result = {
+      article: message.article && { ...message.article, annotations: annotator.annotateArticle(message.article.text) },
+      comments: annotator.annotateComments(message.comments, context),
+    };
+    const append = message.firstComment > 0;
+    const tab = await tabs.record(tabId, frameId, summariseFrame(result, sender.url ?? '', message.firstComment), append);
+    await showBadge(tabId, flaggedCount(Object.values(tab.frames)));
+    return { ok: true as const, active: true, settings: current, result };
+  }
+
+  async function topUrl(tabId: number): Promise<string | undefined> {
+    return (await tabs.get(tabId))?.frames['0']?.url;
+  }
+
+  async function onPopup(message: PopupMessage) {
+    switch (message.type) {
+      case 'get-tab': {
+        const tab = await tabs.get(message.tabId);
+        const { settings: current, problem } = await settings.read();
+        return { ok: true as const, tab, settings: current, host: hostOf(tab?.frames['0']?.url), problem };
+      }
+      case 'set-enabled':
+        return applied(await settings.update((s) => ({ ...s, enabled: message.enabled })));
+      case 'set-site':
+        return applied(
+          await settings.update((s) => ({
+            ...s,
+            disabledSites: message.enabled ? s.disabledSites.filter((h) => h !== message.host) : [...new Set([...s.disabledSites, message.host])],
+          })),
+        );
+      case 'set-category':
+        return applied(
+          await settings.update((s) => ({
+            ...s,
+            disabledCategories: message.enabled
+              ? s.disabledCategories.filter((c) => c !== message.category)
+              : [...new Set([...s.disabledCategories, message.category])],
+          })),
+        );
+      case 'reveal':
+        await api.tabs.sendMessage(message.tabId, { type: 'reveal', itemId: message.itemId }, { frameId: message.frameId });
+        return { ok: true as const };
+    }
+  }
+
+  /** Tells every page with results about new settings, so toggles apply at once. */
+  async function applied(next: Settings) {
+    const stored = await api.storage.session.get(null);
+    const tabIds = Object.keys(stored).flatMap((k) => (k.startsWith('tab:') ? [Number(k.slice(4))] : []));
+    await Promise.all(
+      tabIds.map(async (tabId) => {
+        const active = isSiteEnabled(next, hostOf(await topUrl(tabId)));
+        await api.tabs.sendMessage(tabId, { type: 'apply-settings', settings: next, active }).catch(() => undefined);
+      }),
+    );
+    return { ok: true as const, settings: next };
+  }
+
+  async function showBadge(tabId: number, count: number) {
+    await api.action.setBadgeBackgroundColor({ tabId, color: '#b45309' }).catch(() => undefined);
+    await api.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' }).catch(() => undefined);
+  }
+
+  api.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<object>> | undefined => {
+    const reply = (work: () => Promise<Reply<object>>) =>
+      work().catch((error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }));
+    if (fromContent(sender)) {
+      const parsed = parseMessage(contentMessageSchema, raw);
+      return reply(async () => (parsed.ok ? onContent(parsed.message, sender) : parsed));
+    }
+    if (fromPopup(sender)) {
+      const parsed = parseMessage(popupMessageSchema, raw);
+      return reply(async () => (parsed.ok ? onPopup(parsed.message) : parsed));
+    }
+    return undefined;
+  });
+  api.tabs.onRemoved.addListener((tabId) => {
+    void tabs.forget(tabId);
+    void api.storage.session.remove(`article:${tabId}`);
+  });
+  // Compile the packs while nothing waits on them, so the first page is answered sooner.
+  setTimeout(() => defaultAnnotator(), 0);
+}
+
+function hostOf(url: string | undefined): string {
+  try {
+    return url ? new URL(url).hostname : '';
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,278 @@
+import { CLAIM_INFO, COMMENT_FLAGS, SOURCING_LABELS, TECHNIQUES } from '../engine/categories';
+import type { AnnotatedComment, Annotation } from '../engine/types';
+import {
+  type AnnotateReply,
+  type ContentMessage,
+  type PageMessage,
+  annotateReplySchema,
+  pageMessageSchema,
+  parseMessage,
+} from '../messages';
+import type { Settings } from '../settings';
+import { observeAdditions } from './comment-observer';
+import { type CommentMarkers, createCommentMarkers } from './comment-markers';
+import { findArticle, isProbablyArticlePage } from './find-article';
+import { findComments } from './find-comments';
+import { type Highlighter, createHighlighter } from './highlighter';
+import { type HitTester, createHitTester } from './hit-test';
+import { type CardContent, type HoverCard, createHoverCard } from './hover-card';
+import { rangeFromOffsets } from './text-map';
+import type { FoundArticle, FoundComment, MappedText } from './types';
+
+/**
+ * The content script's work in one page or frame: find the article and comments, have them
+ * annotated by the background worker, paint the result, show cards and markers, follow late
+ * comments and settings. It never lets an exception reach the page, and `destroy()` removes
+ * every trace.
+ */
+export interface ContentBridge {
+  send(message: ContentMessage): Promise<unknown>;
+  listen(listener: (message: unknown) => void): () => void;
+}
+
+export interface ContentApp {
+  destroy(): void;
+}
+
+/** One marked stretch the page shows: a claim, a technique or a flagged comment's cue. */
+interface Item {
+  id: string;
+  /** The toggle and highlight name: `claim`, a technique id, or `comment-<flag>`. */
+  category: string;
+  mapped: MappedText;
+  start: number;
+  end: number;
+  card: CardContent;
+}
+
+interface CommentEntry {
+  found: FoundComment;
+  judged: AnnotatedComment;
+}
+
+export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: boolean): ContentApp {
+  const view = doc.defaultView!;
+  const highlighter: Highlighter = createHighlighter(doc);
+  const hits: HitTester = createHitTester(doc);
+  const card: HoverCard = createHoverCard(doc);
+  const markers: CommentMarkers = createCommentMarkers(doc);
+  const items: Item[] = [];
+  const itemsByMapped = new Map<MappedText, Item[]>();
+  const comments: CommentEntry[] = [];
+  const knownRoots = new Set<Element>();
+  let article: FoundArticle | null = null;
+  let settings: Settings | null = null;
+  let active = false;
+  let watcher: { disconnect(): void } | null = null;
+  let destroyed = false;
+  const stopListening = bridge.listen((raw) => guard(() => onMessage(raw)));
+  const abort = new AbortController();
+
+  function guard(work: () => unknown): void {
+    try {
+      const result = work();
+      if (result instanceof Promise) result.catch(report);
+    } catch (error) {
+      report(error);
+    }
+  }
+
+  function report(error: unknown): void {
+    console.warn('[plainsight]', error instanceof Error ? error.message : error);
+  }
+
+  async function start(): Promise<void> {
+    performance.mark('plainsight-start');
+    if (isTopFrame) {
+      if (!isProbablyArticlePage(doc)) return;
+      article = findArticle(doc);
+      if (!article) return;
+    }
+    const found = findComments(doc, article);
+    // Watch before the first answer arrives: comments added meanwhile must not be missed.
+    watcher = observeAdditions(doc.body ?? doc.documentElement, () => guard(onLateContent));
+    if (article || found.length > 0) await annotate(article, found);
+  }
+
+  async function annotate(found: FoundArticle | null, newComments: FoundComment[]): Promise<void> {
+    const firstComment = comments.length;
+    for (const c of newComments) knownRoots.add(c.root);
+    const raw = await bridge.send({
+      type: 'annotate',
+      article: found && { title: found.title, text: found.text },
+      comments: newComments.map((c) => ({ author: c.author, text: c.text })),
+      firstComment,
+    });
+    if (destroyed) return;
+    const parsed = parseMessage(annotateReplySchema, raw);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const reply: AnnotateReply = parsed.message;
+    if (!reply.ok) throw new Error(reply.error);
+    settings = reply.settings;
+    active = reply.active;
+    if (!reply.result) return;
+    if (found && reply.result.article) addArticleItems(found, reply.result.article.annotations);
+    reply.result.comments.forEach((judged, j) => {
+      const entry = { found: newComments[j]!, judged };
+      comments.push(entry);
+      addCommentItems(entry, firstComment + j);
+    });
+    repaint();
+    performance.mark('plainsight-painted');
+  }
+
+  async function onLateContent(): Promise<void> {
+    const fresh = findComments(doc, article).filter((c) => !knownRoots.has(c.root));
+    if (fresh.length > 0) await annotate(null, fresh);
+  }
+
+  function addArticleItems(found: FoundArticle, annotations: readonly Annotation[]): void {
+    annotations.forEach((a, i) => addItem({ id: `a${i}`, category: a.category, mapped: found, start: a.start, end: a.end, card: cardOf(a, found.text) }));
+  }
+
+  function addCommentItems({ found, judged }: CommentEntry, index: number): void {
+    for (const a of judged.annotations)
+      addItem({ id: `c${index}`, category: a.category, mapped: found, start: a.start, end: a.end, card: cardOf(a, found.text) });
+    for (const f of judged.flags)
+      addItem({
+        id: `c${index}`,
+        category: `comment-${f.category}`,
+        mapped: found,
+        start: f.start,
+        end: f.end,
+        card: { label: `Comment flag: ${COMMENT_FLAGS[f.category].label}`, cue: quote(found.text.slice(f.start, f.end)), explanation: f.explanation },
+      });
+  }
+
+  function addItem(item: Item): void {
+    items.push(item);
+    const list = itemsByMapped.get(item.mapped);
+    if (list) list.push(item);
+    else {
+      itemsByMapped.set(item.mapped, [item]);
+      hits.add(item.mapped);
+    }
+  }
+
+  const enabled = (category: string) => !settings?.disabledCategories.includes(category as never);
+
+  function repaint(): void {
+    highlighter.removeAll();
+    markers.removeAll();
+    card.hide();
+    if (!active) return;
+    for (const [mapped, list] of itemsByMapped) highlighter.paint(mapped, list.filter((i) => enabled(i.category)));
+    markers.add(
+      comments.flatMap(({ found, judged }) => {
+        const flags = [...new Set(judged.flags.map((f) => f.category))].filter((f) => enabled(`comment-${f}`));
+        if (flags.length === 0) return [];
+        const labels = flags.map((f) => COMMENT_FLAGS[f].label);
+        return [
+          {
+            anchor: found.authorElement ?? found.root,
+            flags: labels,
+            onFocus: (element: HTMLElement) =>
+              card.show(
+                { label: 'Flagged comment', cue: labels.join(', '), explanation: judged.flags.map((f) => f.explanation).join(' ') },
+                element.getBoundingClientRect(),
+              ),
+            onBlur: () => card.hide(),
+          },
+        ];
+      }),
+    );
+  }
+
+  function itemAt(mapped: MappedText, offset: number): Item | undefined {
+    return itemsByMapped.get(mapped)?.find((i) => enabled(i.category) && i.start <= offset && offset < i.end);
+  }
+
+  function showCardAt(node: Node | null, offset: number, rect: () => DOMRect | null): void {
+    if (!active || !node) return card.hide();
+    const point = hits.atNode(node, offset);
+    const item = point && itemAt(point.mapped, point.offset);
+    const anchor = item && rect();
+    if (item && anchor) card.show(item.card, anchor);
+    else card.hide();
+  }
+
+  let pointerFrame = 0;
+  view.addEventListener(
+    'mousemove',
+    (event) => {
+      if (!active || items.length === 0 || pointerFrame) return;
+      const { clientX: x, clientY: y } = event;
+      pointerFrame = view.requestAnimationFrame(() =>
+        guard(() => {
+          pointerFrame = 0;
+          const point = hits.atPoint(x, y);
+          const item = point && itemAt(point.mapped, point.offset);
+          if (item) card.show(item.card, new DOMRect(x, y, 0, 16));
+          else card.hide();
+        }),
+      );
+    },
+    { passive: true, signal: abort.signal },
+  );
+  doc.addEventListener(
+    'selectionchange',
+    () =>
+      guard(() => {
+        const selection = doc.getSelection();
+        if (!selection || !selection.isCollapsed || selection.rangeCount === 0) return;
+        const range = selection.getRangeAt(0);
+        showCardAt(range.startContainer, range.startOffset, () => range.getBoundingClientRect());
+      }),
+    { signal: abort.signal },
+  );
+  view.addEventListener('keydown', (event) => event.key === 'Escape' && card.hide(), { signal: abort.signal });
+
+  function onMessage(raw: unknown): void {
+    const parsed = parseMessage(pageMessageSchema, raw);
+    if (!parsed.ok) return report(parsed.error);
+    const message: PageMessage = parsed.message;
+    if (message.type === 'apply-settings') {
+      settings = message.settings;
+      const wasActive = active;
+      active = message.active;
+      if (active && !wasActive && items.length === 0 && article) return void annotate(article, []).catch(report);
+      repaint();
+    } else if (message.type === 'reveal') reveal(message.itemId);
+  }
+
+  function reveal(id: string): void {
+    const item = items.find((i) => i.id === id && enabled(i.category));
+    const range = item && rangeFromOffsets(item.mapped, item.start, item.end, doc);
+    if (!item || !range) return;
+    (range.startContainer.parentElement ?? doc.body).scrollIntoView({ block: 'center' });
+    highlighter.flash(range);
+    view.requestAnimationFrame(() => card.show(item.card, range.getBoundingClientRect()));
+  }
+
+  guard(start);
+
+  return {
+    destroy() {
+      destroyed = true;
+      abort.abort();
+      stopListening();
+      watcher?.disconnect();
+      highlighter.removeAll();
+      markers.removeAll();
+      card.destroy();
+      hits.clear();
+    },
+  };
+}
+
+function cardOf(a: Annotation, text: string): CardContent {
+  const cue = quote(text.slice(a.start, a.end));
+  if (a.kind === 'claim') return { label: CLAIM_INFO.label, cue, sourcing: `Sourcing: ${SOURCING_LABELS[a.sourcing]}`, explanation: a.explanation };
+  const label = TECHNIQUES[a.category].label + ('quoted' in a && a.quoted ? ' (in a quotation)' : '');
+  return { label, cue, explanation: a.explanation };
+}
+
+function quote(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `“${flat.length > 120 ? `${flat.slice(0, 119)}…` : flat}”`;
+}

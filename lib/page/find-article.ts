@@ -1,0 +1,139 @@
+/**
+ * Finds the body of the article a page is about, as mapped text, or says there is none. It follows
+ * Readability (measure, choose the content block, leave out clutter, retry with fewer exclusions
+ * when too little is left) but never rewrites the page: the live page stays untouched and is
+ * walked once per attempt, almost always a single attempt.
+ */
+import { findClutter } from './article-cleanup';
+import { findArticleTitle } from './article-title';
+import { chooseContent, statsOf } from './choose-content';
+import { effectiveTag, linkDensity, measurePage, type PageMeasure } from './element-stats';
+import { ARTICLE_HEURISTICS as H, ARTICLE_PAGE_HINTS } from './heuristics';
+import { isHiddenElement, isBlockElement, mapText } from './text-map';
+import type { FoundArticle, MappedText } from './types';
+
+interface Flags {
+  stripUnlikely: boolean;
+  weightClasses: boolean;
+  cleanConditionally: boolean;
+}
+
+/** Readability's sieve: each retry keeps more of the page. */
+const ATTEMPTS: readonly Flags[] = [
+  { stripUnlikely: true, weightClasses: true, cleanConditionally: true },
+  { stripUnlikely: false, weightClasses: true, cleanConditionally: true },
+  { stripUnlikely: false, weightClasses: false, cleanConditionally: true },
+  { stripUnlikely: false, weightClasses: false, cleanConditionally: false },
+];
+
+interface Attempt extends MappedText {
+  container: Element;
+  roots: Element[];
+  measure: PageMeasure;
+  clutter: Set<Element>;
+}
+
+/**
+ * The article body of a page (title, byline, navigation, share bars, related links, sign-up
+ * boxes and comments left out), or null when the page holds no article: too little running
+ * prose, or a listing of teasers.
+ */
+export function findArticle(root: Document | Element): FoundArticle | null {
+  const doc = root.nodeType === 9 ? (root as Document) : (root as Element).ownerDocument;
+  const body = root.nodeType === 9 ? (doc.body ?? doc.documentElement) : (root as Element);
+  if (!body) return null;
+  let title: string | null = null;
+  let best: Attempt | null = null;
+  for (const flags of ATTEMPTS) {
+    const measure = measurePage(body, flags.stripUnlikely);
+    title ??= findArticleTitle(doc, measure.titleHeadings);
+    const attempt = extract(measure, title, flags);
+    if (!best || attempt.text.length > best.text.length) best = attempt;
+    if (attempt.text.length >= H.retryLength) break;
+  }
+  if (!best || !isArticle(best)) return null;
+  return { title: title ?? '', text: best.text, segments: best.segments, root: holderOf(best) };
+}
+
+/** The deepest element holding all the mapped text: the chosen container can be wider. */
+function holderOf(attempt: Attempt): Element {
+  const first = attempt.segments[0]?.node;
+  const last = attempt.segments[attempt.segments.length - 1]?.node;
+  if (!first || !last) return attempt.container;
+  const ancestors = new Set<Node>();
+  for (let node: Node | null = first; node; node = node.parentNode) ancestors.add(node);
+  for (let node: Node | null = last; node; node = node.parentNode) {
+    if (ancestors.has(node) && node.nodeType === 1) return node as Element;
+  }
+  return attempt.container;
+}
+
+function extract(measure: PageMeasure, title: string, flags: Flags): Attempt {
+  const { container, roots } = chooseContent(measure, flags.weightClasses);
+  const clutter = findClutter(roots, measure, { title, ...flags });
+  const mapped = mapText(roots, (element) => clutter.has(element) || !measure.stats.has(element));
+  return { ...mapped, container, roots, measure, clutter };
+}
+
+/** Enough running prose, and not a grid of teasers each dominated by its link. */
+function isArticle(attempt: Attempt): boolean {
+  const { measure, clutter } = attempt;
+  let prose = 0;
+  let paragraphs = 0;
+  let teasers = 0;
+  const teaserBlocks = new Set<Element>();
+  for (const root of attempt.roots) {
+    const rootStats = statsOf(measure, root);
+    for (let index = rootStats.index; index <= rootStats.end; index++) {
+      const element = measure.elements[index] as Element;
+      const stats = statsOf(measure, element);
+      if (clutter.has(element)) {
+        index = stats.end;
+        continue;
+      }
+      const tag = effectiveTag(element, stats);
+      const density = linkDensity(stats);
+      if ((tag === 'p' || !stats.hasBlock) && isBlockElement(element) && !/^h\d$/.test(tag) && stats.text >= H.proseParagraphLength && density < H.proseMaxLinkDensity) {
+        paragraphs += 1;
+        prose += stats.text - stats.links;
+      } else if (tag === 'div' && stats.inlineText >= H.proseParagraphLength) {
+        paragraphs += 1;
+        prose += stats.inlineText;
+      }
+      if (!stats.hasBlock && isBlockElement(element) && stats.text >= 15 && density >= 0.8 && !teaserBlocks.has(element.parentElement as Element)) {
+        teaserBlocks.add(element);
+        teasers += 1;
+      }
+    }
+  }
+  if (prose < H.minArticleLength || (paragraphs < H.minArticleParagraphs && prose < 2 * H.minArticleLength)) return false;
+  return !(teasers >= H.minTeaserBlocks && prose < teasers * H.maxProsePerTeaser);
+}
+
+/**
+ * A cheap first look (a few selector queries, no scoring) that lets the content script leave
+ * pages that are plainly not articles at once: schema.org or Open Graph say "article", or there
+ * is enough long visible prose (Readability's `isProbablyReaderable`).
+ */
+export function isProbablyArticlePage(doc: Document): boolean {
+  const hints = ARTICLE_PAGE_HINTS;
+  if (doc.querySelector(hints.articleSelector)) return true;
+  for (const script of doc.querySelectorAll(hints.jsonLdSelector)) {
+    if (hints.jsonLdArticleType.test(script.textContent ?? '')) return true;
+  }
+  const blocks = new Set<Element>(doc.querySelectorAll(hints.proseSelector));
+  for (const br of doc.querySelectorAll(hints.brParentSelector)) if (br.parentElement) blocks.add(br.parentElement);
+  let score = 0;
+  for (const block of blocks) {
+    if (isHiddenElement(block)) continue;
+    const match = `${block.getAttribute('class') ?? ''} ${block.getAttribute('id') ?? ''}`;
+    if (H.unlikelyCandidates.test(match) && !H.maybeCandidate.test(match)) continue;
+    if (block.localName === 'p' && block.parentElement?.closest('li')) continue;
+    if (block.localName === 'article' && block.querySelector(hints.teaserCardSelector)) continue;
+    const length = (block.textContent ?? '').trim().length;
+    if (length < hints.minBlockLength) continue;
+    score += Math.sqrt(length - hints.minBlockLength);
+    if (score > hints.minScore) return true;
+  }
+  return false;
+}

@@ -1,0 +1,201 @@
+/**
+ * Finds the reader comments of a page: WordPress and Disqus markup by their known shape, any
+ * other comment system as a run of same-shaped blocks inside an area named for comments, each
+ * with an author-like element and a text. Each comment's text leaves out its replies (they are
+ * comments of their own), its header, metadata, actions and forms.
+ */
+import { COMMENT_HEURISTICS as C } from './heuristics';
+import { isSkippedElement, mapText } from './text-map';
+import type { FoundArticle, FoundComment } from './types';
+
+const SHOW_ELEMENT = 0x1;
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+
+/** How to read one comment system's markup. */
+interface CommentShape {
+  items: Element[];
+  isItem: (element: Element) => boolean;
+  /** class of the text part; the generic body pattern when this matches nothing. */
+  body: RegExp;
+  /** Whether a bold, cited or linked first line may name the author when nothing else does. */
+  leadAuthor: boolean;
+}
+
+/** Where comments may stand, found in one walk over the page. */
+interface CommentAreas {
+  wordpressLists: Element[];
+  disqusThreads: Element[];
+  /** Outermost elements whose class or id names comments. */
+  named: Element[];
+}
+
+/** The reader comments of a page in document order (replies after their parent), or []. */
+export function findComments(root: Document | Element, article?: FoundArticle | null): FoundComment[] {
+  const scope = root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : (root as Element);
+  if (!scope) return [];
+  const firstArticleNode = article?.segments[0]?.node;
+  const overlapsArticle = (element: Element): boolean =>
+    !!article && (element.contains(article.root) || (firstArticleNode !== undefined && element.contains(firstArticleNode)));
+  const areas = collectAreas(scope, overlapsArticle);
+  const read = (shape: CommentShape): FoundComment[] =>
+    shape.items
+      .filter((item) => !overlapsArticle(item))
+      .map((item) => readComment(item, shape))
+      .filter((comment) => C.minimalText.test(comment.text));
+  const known = [
+    knownShape(areas.wordpressLists, C.wordpress.item, C.wordpress.body),
+    knownShape(areas.disqusThreads, C.disqus.item, C.disqus.body),
+  ];
+  for (const shape of known) {
+    const comments = shape ? read(shape) : [];
+    if (comments.length > 0) return comments;
+  }
+  return genericComments(areas.named);
+}
+
+function collectAreas(scope: Element, overlapsArticle: (element: Element) => boolean): CommentAreas {
+  const areas: CommentAreas = { wordpressLists: [], disqusThreads: [], named: [] };
+  const walker = scope.ownerDocument.createTreeWalker(scope, SHOW_ELEMENT, (node: Node) =>
+    isSkippedElement(node as Element) ? FILTER_REJECT : FILTER_ACCEPT,
+  );
+  let lastNamed: Element | null = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node as Element;
+    if (!element.hasAttributes()) continue;
+    const className = element.getAttribute('class') ?? '';
+    const id = element.getAttribute('id') ?? '';
+    if (C.wordpress.list.test(className) && (element.localName === 'ol' || element.localName === 'ul')) areas.wordpressLists.push(element);
+    if (id === C.disqus.threadId) areas.disqusThreads.push(element);
+    if (C.containerWords.test(`${className} ${id}`) && !lastNamed?.contains(element) && !overlapsArticle(element)) {
+      areas.named.push(element);
+      lastNamed = element;
+    }
+  }
+  return areas;
+}
+
+function knownShape(areas: readonly Element[], itemSelector: string, body: RegExp): CommentShape | null {
+  const items = new Set(areas.flatMap((area) => [...area.querySelectorAll(itemSelector)]));
+  if (items.size === 0) return null;
+  return { items: [...items], isItem: (element) => items.has(element), body, leadAuthor: false };
+}
+
+/** The shape of the items of a block: its tag and first class, or its id without numbers. */
+function signature(element: Element): string {
+  const firstClass = (element.getAttribute('class') ?? '').trim().split(/\s+/)[0] ?? '';
+  if (firstClass) return `${element.localName}.${firstClass}`;
+  const id = (element.getAttribute('id') ?? '').replace(/\d+/g, '');
+  return id ? `${element.localName}#${id}` : '';
+}
+
+/**
+ * In each named area, the group of same-shaped blocks that most often hold an author and a text;
+ * the comments of the best group over all areas.
+ */
+function genericComments(areas: readonly Element[]): FoundComment[] {
+  let best: { comments: FoundComment[]; score: number } | null = null;
+  for (const area of areas) {
+    const groups = new Map<string, Element[]>();
+    for (const element of area.querySelectorAll(C.itemSelector)) {
+      const key = signature(element);
+      if (!key) continue;
+      const group = groups.get(key);
+      if (group) group.push(element);
+      else groups.set(key, [element]);
+    }
+    for (const members of groups.values()) {
+      if (members.length < C.minComments || !isThread(members)) continue;
+      const memberSet = new Set(members);
+      const shape: CommentShape = { items: members, isItem: (element) => memberSet.has(element), body: C.bodyWords, leadAuthor: true };
+      const comments = members.map((member) => readComment(member, shape)).filter((comment) => C.minimalText.test(comment.text));
+      const named = comments.filter((comment) => comment.author).length;
+      if (comments.length < C.minComments || named * 2 < comments.length) continue;
+      const score = named + comments.length;
+      const firstOfBest = best?.comments[0]?.root;
+      const outer = firstOfBest !== undefined && members.some((member) => member.contains(firstOfBest));
+      if (!best || score > best.score || (score === best.score && outer)) best = { comments, score };
+    }
+  }
+  return best?.comments ?? [];
+}
+
+/** Comments stand side by side, or one answers another inside it. */
+function isThread(members: readonly Element[]): boolean {
+  const parents = new Set<Node | null>();
+  for (const member of members) {
+    if (parents.has(member.parentNode)) return true;
+    parents.add(member.parentNode);
+  }
+  return members.some((member) => members.some((other) => other !== member && member.contains(other)));
+}
+
+function collapse(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function isAuthorLike(element: Element): boolean {
+  if (!element.hasAttributes()) return false;
+  return (
+    C.authorClass.test(element.getAttribute('class') ?? '') ||
+    C.authorRelation.test(element.getAttribute('itemprop') ?? '') ||
+    C.authorRelation.test(element.getAttribute('rel') ?? '')
+  );
+}
+
+function isChrome(element: Element, author: Element | null): boolean {
+  if (element === author || C.chromeTags.has(element.localName)) return true;
+  if (element.hasAttributes() && C.chromeWords.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`)) return true;
+  const name = element.localName;
+  return (name === 'a' || name === 'span' || name === 'li') && C.actionText.test(collapse(element.textContent));
+}
+
+/** The name in an author element, without the time, permalink or separators set beside it. */
+function authorName(element: Element): string {
+  const { text } = mapText(element, (inner) => inner !== element && (C.chromeTags.has(inner.localName) || inner.querySelector('time') !== null));
+  const name = collapse(text).replace(C.nameSeparators, '');
+  return C.nameLetter.test(name) ? name : '';
+}
+
+/** The parts of a comment found in one walk over it, replies left out. */
+function comb(item: Element, shape: CommentShape): { authors: Element[]; body: Element | null; fallbackBody: Element | null; lead: Element | null } {
+  const parts = { authors: [] as Element[], body: null as Element | null, fallbackBody: null as Element | null, lead: null as Element | null };
+  const walker = item.ownerDocument.createTreeWalker(item, SHOW_ELEMENT, (node: Node) =>
+    shape.isItem(node as Element) || isSkippedElement(node as Element) ? FILTER_REJECT : FILTER_ACCEPT,
+  );
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node as Element;
+    if (isAuthorLike(element)) parts.authors.push(element);
+    if (!parts.lead && C.leadAuthorTags.has(element.localName)) parts.lead = element;
+    const className = element.getAttribute('class') ?? '';
+    if (!parts.body && shape.body.test(className)) parts.body = element;
+    if (!parts.fallbackBody && C.bodyWords.test(className)) parts.fallbackBody = element;
+  }
+  return parts;
+}
+
+/** The innermost author-like element with a short name; for generic shapes, a bold first line. */
+function pickAuthor(item: Element, authors: readonly Element[], lead: Element | null, shape: CommentShape): Element | null {
+  let found: Element | null = null;
+  for (const element of authors) {
+    const name = authorName(element);
+    if (!name || name.length > C.maxAuthorLength) continue;
+    if (found === null || found.contains(element)) found = element;
+    else break;
+  }
+  if (found || !shape.leadAuthor || !lead) return found;
+  const name = collapse(lead.textContent);
+  if (!name || name.length > C.maxAuthorLength || !C.nameLetter.test(name) || lead.querySelector('time')) return null;
+  for (let node: Element | null = lead; node && node !== item; node = node.parentElement) if (isChrome(node, null)) return null;
+  return collapse(item.textContent).startsWith(name) ? lead : null;
+}
+
+function readComment(item: Element, shape: CommentShape): FoundComment {
+  const parts = comb(item, shape);
+  const authorElement = pickAuthor(item, parts.authors, parts.lead, shape);
+  const body = parts.body ?? parts.fallbackBody ?? item;
+  const mapped = mapText(body, (element) =>
+    element !== body && (shape.isItem(element) || C.repliesWords.test(element.getAttribute('class') ?? '') || isChrome(element, authorElement)),
+  );
+  return { ...mapped, author: authorElement ? authorName(authorElement) : '', root: item, authorElement };
+}

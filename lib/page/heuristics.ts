@@ -1,0 +1,168 @@
+/**
+ * Every selector, pattern and threshold the finders use to tell an article and its comments from
+ * the rest of a page, in one place so they can be tuned and reviewed together. The class/id
+ * patterns and most numbers follow Mozilla Readability's `REGEXPS` and `_cleanConditionally`
+ * (Apache-2.0), which is the reference the finders are measured against.
+ */
+
+const tags = (list: string): ReadonlySet<string> => new Set(list.split(' '));
+
+/** How the text of a page is read: what is never text, and what starts a new block. */
+export const TEXT_HEURISTICS = {
+  /** Elements whose content is never rendered as text. */
+  skippedTags: tags(
+    'script style noscript template svg iframe object embed canvas video audio ' +
+      'button select textarea input head title meta link',
+  ),
+  /** Elements rendered as blocks: a text map puts a blank line where one starts or ends. */
+  blockTags: tags(
+    'address article aside blockquote body br caption center dd details dialog dir div dl dt ' +
+      'fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li ' +
+      'main menu nav ol p pre section summary table tbody td tfoot th thead tr ul',
+  ),
+  /** Elements whose whitespace is kept as written. */
+  preformattedTags: tags('pre textarea plaintext listing xmp'),
+  /** An inline style that hides the element (no layout is available, and none is needed). */
+  hiddenStyle: /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i,
+} as const;
+
+/** What makes a block of a page look like the article body, or like clutter around it. */
+export const ARTICLE_HEURISTICS = {
+  /** class/id of blocks that are almost never content (dropped before scoring). */
+  unlikelyCandidates:
+    /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|signup|paywall/i,
+  /** class/id of comment sections, left out even when the search is retried with fewer exclusions. */
+  commentSection: /(?:^|[\s_-])(?:comments?|commentlist|disqus|replies|respond)(?:$|[\s_-])/i,
+  /** …unless their class/id also says this. */
+  maybeCandidate: /and|article|body|column|content|main|shadow/i,
+  unlikelyRoles: tags('menu menubar complementary navigation alert alertdialog dialog'),
+  /** itemprop of the element a publisher marks as the article body (schema.org). */
+  declaredBody: /(?:^|\s)articleBody(?:\s|$)/,
+  /** class/id words that add to (positive) or take from (negative) a block's score. */
+  positive: /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/i,
+  negative:
+    /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|newsletter|subscribe|signup|recommend|trending|toolbar|(?:^|[\s_-])nav(?:$|[\s_-])/i,
+  byline: /byline|author|dateline|writtenby|p-author/i,
+  /** class/id of a date line; removed from the body when short. */
+  dateline: /(?:^|[\s_-])(?:date|dateline|timestamp|pubdate|published|posted-on|updated|article-time)(?:$|[\s_-])/i,
+  shareElements: /(\b|_)(share|sharedaddy)(\b|_)/i,
+  /** A block that only says this is an ad slot or a loading placeholder. */
+  placeholderText:
+    /^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio|(loading|正在加载|Загрузка|chargement|cargando)(…|\.\.\.)?)$/iu,
+  /** A short link box set between paragraphs ("Related: …", "Read more: …"). */
+  teaserLead: /^\s*(related|read more|read also|also read|see also|more on this|recommended|further reading|more:|lire aussi|à lire aussi|leer más|lesen sie auch|mehr zum thema)\b/i,
+  /** Commas of Latin, Arabic, Chinese and other scripts (char codes): each one adds to a paragraph's score. */
+  commaCodes: new Set([0x2c, 0x60c, 0xfe50, 0xfe10, 0xfe11, 0x2e41, 0x2e34, 0x2e32, 0xff0c]) as ReadonlySet<number>,
+  hashUrl: /^#.+/,
+  /** Tags whose text is scored as a paragraph. */
+  scoredTags: tags('section h2 h3 h4 h5 h6 p td pre'),
+  /** A div holding none of these is scored as a paragraph. */
+  divToParagraphTags: tags('blockquote dl div img ol p pre table ul'),
+  /** Tags whose text counts as "textual" when deciding whether a div is empty of prose. */
+  textishTags: tags('span li td blockquote dl div img ol p pre table ul'),
+  /** Starting score of a candidate container by tag. */
+  tagScore: {
+    div: 5,
+    pre: 3,
+    td: 3,
+    blockquote: 3,
+    address: -3,
+    ol: -3,
+    ul: -3,
+    dl: -3,
+    dd: -3,
+    dt: -3,
+    li: -3,
+    form: -3,
+    h1: -5,
+    h2: -5,
+    h3: -5,
+    h4: -5,
+    h5: -5,
+    h6: -5,
+    th: -5,
+  } as Readonly<Record<string, number>>,
+  /** Removed from the body whatever they hold. */
+  alwaysRemovedTags: tags('aside footer nav object embed link iframe input textarea select button dialog'),
+  /** Judged by their text, links, images and inputs, and removed when they look like clutter. */
+  conditionalTags: tags('form fieldset table ul div'),
+  minParagraphLength: 25,
+  /** A prose paragraph: at least this long, mostly not links. */
+  proseParagraphLength: 25,
+  proseMaxLinkDensity: 0.5,
+  /** The least running prose that makes an article: this much in two paragraphs, or twice it in one. */
+  minArticleLength: 250,
+  minArticleParagraphs: 2,
+  /** Below this, the search is retried with fewer exclusions (Readability's `charThreshold`). */
+  retryLength: 500,
+  /** A listing: at least this many blocks that are a lone link (headlines)… */
+  minTeaserBlocks: 5,
+  /** …with less prose than this per headline (one-line deks, not a listicle's sections). */
+  maxProsePerTeaser: 250,
+  topCandidates: 5,
+  /** Scored content holding the richest <article> narrows to it when it holds this share of the prose. */
+  outlineShareInside: 0.8,
+  /** Enough words shared with the title to be the title heading. */
+  titleSimilarity: 0.75,
+} as const;
+
+/** Hints that a page is an article at all, checked before any scoring. */
+export const ARTICLE_PAGE_HINTS = {
+  /** schema.org and Open Graph declarations of an article. */
+  articleSelector: '[itemprop~="articleBody"], meta[property="og:type"][content="article" i]',
+  jsonLdSelector: 'script[type="application/ld+json"]',
+  jsonLdArticleType:
+    /"@type"\s*:\s*(?:\[\s*)?"(?:Article|AdvertiserContentArticle|NewsArticle|AnalysisNewsArticle|AskPublicNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|Report|SatiricalArticle|ScholarlyArticle|MedicalScholarlyArticle|BlogPosting|LiveBlogPosting|TechArticle)"/,
+  /** Readability's `isProbablyReaderable`: sum of sqrt(length - minLength) over prose blocks. */
+  proseSelector: 'p, pre, article',
+  /** An <article> whose heading is a link is a teaser card, not an article. */
+  teaserCardSelector: 'h1 a, h2 a, h3 a, h4 a, a h1, a h2, a h3, a h4',
+  brParentSelector: 'div > br',
+  minBlockLength: 140,
+  minScore: 20,
+} as const;
+
+/** Where reader comments stand and which parts of a comment are not its text. */
+export const COMMENT_HEURISTICS = {
+  wordpress: {
+    /** class of the `ol`/`ul` that holds the comments. */
+    list: /(?:^|\s)(?:commentlist|comment-list)(?:\s|$)/,
+    item: 'li.comment, li.pingback, li.trackback',
+    body: /(?:^|\s)comment-content(?:\s|$)/,
+  },
+  disqus: {
+    threadId: 'disqus_thread',
+    item: 'li.post, [data-role="post"]',
+    body: /(?:^|\s)post-message(?:\s|$)/,
+  },
+  /** Words in the class or id of an area of comments. */
+  containerWords: /comment|discussion|replies|responses|kommentar|commentaire|comentario/i,
+  /** Tags a comment block can have. */
+  itemSelector: 'div, li, article, section, blockquote, dd',
+  /** class, itemprop or rel of the element naming a comment's author. */
+  authorClass: /author|user-?name|user_name|commenter|(?:^|\s)fn(?:\s|$)|(?:^|\s)name(?:\s|$)|__name|-name(?:\s|$)/i,
+  authorRelation: /(?:^|\s)(?:author|name)(?:\s|$)/i,
+  /** A first line that names the author when no element says "author". */
+  leadAuthorTags: tags('cite b strong a'),
+  /** A name has at least one letter (not a rank, a count or a date). */
+  nameLetter: /\p{L}/u,
+  /** Separators and labels around a name ("Ammon ·", "Ann says:"). */
+  nameSeparators: /^[\s·•|:–—-]+|(?:\s+says)?[\s·•|:–—-]+$/giu,
+  /** The longest author name that is a name and not a sentence. */
+  maxAuthorLength: 80,
+  /** class of a comment's text. */
+  bodyWords: /(?:^|[\s_-])(?:body|content|text|message)(?:$|[\s_-])/i,
+  /** A list of replies inside a comment: each reply is a comment of its own. */
+  repliesWords: /(?:^|[\s_-])(?:children|replies|responses)(?:$|[\s_-])/i,
+  /** Parts of a comment that are not its text: header, metadata, actions, forms. */
+  chromeWords:
+    /(?:^|[\s_-])(?:meta|metadata|header|footer|actions?|toolbar|menu|reply|permalink|share|vote|voting|likes?|report|flag|avatar|time|date|timestamp|byline|author|vcard|edit|more|load-more|pagination)(?:$|[\s_-])/i,
+  chromeTags: tags('form textarea button input select time header footer menu nav'),
+  /** Link or button labels of comment actions. */
+  actionText:
+    /^(reply|like|unlike|share|report|flag|permalink|link|edit|delete|upvote|downvote|vote up|vote down|load more( comments)?|show( \d+)?( more)? repl(y|ies)|view( \d+)? repl(y|ies)|see more|read more)$/i,
+  /** A comment says at least this much (not a lone initial of a letter avatar). */
+  minimalText: /[\p{L}\p{N}]{2}/u,
+  /** At least this many same-shaped blocks make a comment list. */
+  minComments: 2,
+} as const;

@@ -1,0 +1,227 @@
+/**
+ * The one bridge between text offsets and the DOM: reads the text of a subtree as a browser
+ * renders it (whitespace collapsed, blocks on their own lines) while remembering where every
+ * character came from, and turns offsets in that text back into `Range`s.
+ */
+import { TEXT_HEURISTICS } from './heuristics';
+import type { MappedText, TextSegment } from './types';
+
+const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+const ELEMENT_NODE = 1;
+const BLOCK_SEPARATOR = '\n\n';
+const WHITESPACE_RUN = /[ \t\n\r\f]+/g;
+
+/** Whether an element is hidden by its own markup; shared by every finder so they agree. */
+export function isHiddenElement(element: Element): boolean {
+  if (!element.hasAttributes()) return false;
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  const style = element.getAttribute('style');
+  return style !== null && TEXT_HEURISTICS.hiddenStyle.test(style);
+}
+
+/** Whether an element's content never reaches the rendered text (scripts, controls, hidden). */
+export function isSkippedElement(element: Element): boolean {
+  return TEXT_HEURISTICS.skippedTags.has(element.localName) || isHiddenElement(element);
+}
+
+/** Whether an element starts and ends a block of text. */
+export function isBlockElement(element: Element): boolean {
+  return TEXT_HEURISTICS.blockTags.has(element.localName);
+}
+
+interface BlockContext {
+  block: Node;
+  preformatted: boolean;
+}
+
+/**
+ * Reads the rendered text of `roots` (in order, each starting a new block), leaving out skipped
+ * and hidden elements and every element for which `exclude` returns true.
+ */
+export function mapText(roots: Node | readonly Node[], exclude?: (element: Element) => boolean): MappedText {
+  const builder = new TextBuilder();
+  for (const root of Array.isArray(roots) ? (roots as readonly Node[]) : [roots as Node]) {
+    builder.breakBlock();
+    walk(root, builder, exclude);
+  }
+  return builder.finish();
+}
+
+function walk(root: Node, builder: TextBuilder, exclude?: (element: Element) => boolean): void {
+  const start = root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : root;
+  if (!start) return;
+  if (start.nodeType === ELEMENT_NODE && isExcluded(start as Element, exclude)) return;
+  const doc = start.ownerDocument ?? (start as Document);
+  const contexts = new Map<Node, BlockContext>();
+  const rootContext: BlockContext = {
+    block: start,
+    preformatted: start.nodeType === ELEMENT_NODE && TEXT_HEURISTICS.preformattedTags.has((start as Element).localName),
+  };
+  contexts.set(start, rootContext);
+  if (start.nodeType === 3) {
+    builder.addText(start as Text, rootContext);
+    return;
+  }
+  const walker = doc.createTreeWalker(start, SHOW_ELEMENT_AND_TEXT, (node: Node) => {
+    if (node.nodeType !== ELEMENT_NODE) return FILTER_ACCEPT;
+    const element = node as Element;
+    if (isExcluded(element, exclude)) {
+      if (isBlockElement(element)) builder.breakBlock();
+      return FILTER_REJECT;
+    }
+    return FILTER_ACCEPT;
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = contexts.get(node.parentNode as Node) ?? rootContext;
+    if (node.nodeType !== ELEMENT_NODE) {
+      builder.addText(node as Text, parent);
+      continue;
+    }
+    const element = node as Element;
+    const name = element.localName;
+    if (name === 'br' || name === 'hr') {
+      builder.breakBlock();
+      continue;
+    }
+    const block = isBlockElement(element);
+    const preformatted = TEXT_HEURISTICS.preformattedTags.has(name);
+    contexts.set(element, block || preformatted ? { block: block ? element : parent.block, preformatted: preformatted || parent.preformatted } : parent);
+  }
+}
+
+function isExcluded(element: Element, exclude?: (element: Element) => boolean): boolean {
+  return isSkippedElement(element) || (exclude !== undefined && exclude(element));
+}
+
+/** Accumulates text and segments; a pending space or block break is written only before more text. */
+class TextBuilder {
+  private readonly parts: string[] = [];
+  private readonly segments: TextSegment[] = [];
+  private length = 0;
+  private pendingBreak = false;
+  private pendingSpace = false;
+  private spaceNode: Text | null = null;
+  private spaceOffset = 0;
+  private lastBlock: Node | null = null;
+
+  breakBlock(): void {
+    this.pendingBreak = true;
+  }
+
+  addText(node: Text, context: BlockContext): void {
+    const data = node.data;
+    if (data.length === 0) return;
+    if (context.block !== this.lastBlock) {
+      this.pendingBreak = true;
+      this.lastBlock = context.block;
+    }
+    if (context.preformatted) {
+      this.append(node, data, 0, data.length);
+      return;
+    }
+    let from = 0;
+    WHITESPACE_RUN.lastIndex = 0;
+    for (let match = WHITESPACE_RUN.exec(data); match; match = WHITESPACE_RUN.exec(data)) {
+      if (match.index > from) this.append(node, data, from, match.index);
+      if (!this.pendingSpace || (this.spaceNode === null && match[0][0] === ' ')) {
+        this.pendingSpace = true;
+        this.spaceNode = match[0][0] === ' ' ? node : null;
+        this.spaceOffset = match.index;
+      }
+      from = match.index + match[0].length;
+    }
+    if (from < data.length) this.append(node, data, from, data.length);
+  }
+
+  private append(node: Text, data: string, from: number, to: number): void {
+    if (this.length > 0) {
+      if (this.pendingBreak) {
+        this.parts.push(BLOCK_SEPARATOR);
+        this.length += BLOCK_SEPARATOR.length;
+      } else if (this.pendingSpace) {
+        this.parts.push(' ');
+        if (this.spaceNode) this.addSegment(this.spaceNode, this.spaceOffset, 1);
+        this.length += 1;
+      }
+    }
+    this.pendingBreak = false;
+    this.pendingSpace = false;
+    this.spaceNode = null;
+    this.parts.push(from === 0 && to === data.length ? data : data.slice(from, to));
+    this.addSegment(node, from, to - from);
+    this.length += to - from;
+  }
+
+  private addSegment(node: Text, nodeOffset: number, length: number): void {
+    const last = this.segments[this.segments.length - 1];
+    if (last && last.node === node && last.nodeOffset + last.length === nodeOffset && last.start + last.length === this.length) {
+      last.length += length;
+      return;
+    }
+    this.segments.push({ start: this.length, length, node, nodeOffset });
+  }
+
+  finish(): MappedText {
+    return { text: this.parts.join(''), segments: this.segments };
+  }
+}
+
+/** Index of the last segment starting at or before `offset`, or -1. */
+function segmentAtOrBefore(segments: readonly TextSegment[], offset: number): number {
+  let low = 0;
+  let high = segments.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if ((segments[middle] as TextSegment).start <= offset) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
+}
+
+/**
+ * The `Range` over the characters `[start, end)` of a mapped text. A start that falls between
+ * segments (a block break, a collapsed space) moves forward to the next character that has a
+ * DOM position, an end moves back; null when no such character lies in the span.
+ */
+export function rangeFromOffsets(mapped: MappedText, start: number, end: number, doc?: Document): Range | null {
+  const { segments } = mapped;
+  let first = segmentAtOrBefore(segments, start);
+  let startSegment = segments[first];
+  if (!startSegment || startSegment.start + startSegment.length <= start) {
+    first += 1;
+    startSegment = segments[first];
+  }
+  const last = segmentAtOrBefore(segments, end - 1);
+  const endSegment = segments[last];
+  if (!startSegment || !endSegment || last < first || end <= start) return null;
+  const range = (doc ?? (startSegment.node.ownerDocument as Document)).createRange();
+  range.setStart(startSegment.node, startSegment.nodeOffset + Math.max(0, start - startSegment.start));
+  range.setEnd(endSegment.node, endSegment.nodeOffset + Math.min(endSegment.length, end - endSegment.start));
+  return range;
+}
+
+/**
+ * The text offsets of a `Range` whose boundaries lie in mapped text nodes (a selection, a
+ * highlight read back), or null when a boundary lies outside the mapped text.
+ */
+export function offsetsFromRange(mapped: MappedText, range: Range): { start: number; end: number } | null {
+  const start = offsetOf(mapped, range.startContainer, range.startOffset);
+  const end = offsetOf(mapped, range.endContainer, range.endOffset);
+  return start === null || end === null ? null : { start, end };
+}
+
+function offsetOf(mapped: MappedText, node: Node, offset: number): number | null {
+  for (const segment of mapped.segments) {
+    if (segment.node === node && offset >= segment.nodeOffset && offset <= segment.nodeOffset + segment.length) {
+      return segment.start + offset - segment.nodeOffset;
+    }
+  }
+  return null;
+}

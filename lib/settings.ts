@@ -1,0 +1,97 @@
+import type { Browser } from 'wxt/browser';
+import { COMMENT_FLAG_IDS, TECHNIQUE_IDS } from './engine/categories';
+import { z } from './zod';
+
+/**
+ * The reader's settings: on/off globally, per site and per category. Stored in extension storage,
+ * versioned with migrations and validated on every read: a corrupt value is reported and replaced
+ * by the last good one (or the defaults), never trusted and never fatal.
+ */
+
+/** Every category a reader can switch; comment flags carry the `comment-` prefix of their highlights. */
+export const TOGGLE_IDS = ['claim', ...TECHNIQUE_IDS, ...COMMENT_FLAG_IDS.map((id) => `comment-${id}` as const)] as const;
+export type ToggleId = (typeof TOGGLE_IDS)[number];
+
+export const SETTINGS_VERSION = 2;
+
+export const settingsSchema = z.strictObject({
+  version: z.literal(SETTINGS_VERSION),
+  enabled: z.boolean(),
+  /** Host names where Plainsight stays off. */
+  disabledSites: z.array(z.string().min(1).max(253)).max(10_000),
+  disabledCategories: z.array(z.enum(TOGGLE_IDS)),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, enabled: true, disabledSites: [], disabledCategories: [] };
+
+/** Version 1 kept a single `off` list mixing host names and categories. */
+const migrations: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  1: (old) => {
+    const off = Array.isArray(old.off) ? old.off.filter((x): x is string => typeof x === 'string') : [];
+    const categories = new Set<string>(TOGGLE_IDS);
+    return {
+      version: 2,
+      enabled: old.enabled ?? true,
+      disabledSites: off.filter((x) => !categories.has(x)),
+      disabledCategories: off.filter((x) => categories.has(x)),
+    };
+  },
+};
+
+export type SettingsRead = { settings: Settings; problem: string | null };
+
+/** Migrates and validates a stored value; `problem` says what was wrong when it could not be used. */
+export function parseSettings(raw: unknown): { settings: Settings } | { problem: string } {
+  if (raw === undefined) return { settings: DEFAULT_SETTINGS };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { problem: 'stored settings are not an object' };
+  let value = raw as Record<string, unknown>;
+  for (let guard = 0; typeof value.version === 'number' && value.version < SETTINGS_VERSION && guard < 10; guard++) {
+    const migrate = migrations[value.version];
+    if (!migrate) return { problem: `stored settings have version ${value.version}, which has no migration` };
+    value = migrate(value);
+  }
+  const parsed = settingsSchema.safeParse(value);
+  if (parsed.success) return { settings: parsed.data };
+  return { problem: parsed.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`).join('; ') };
+}
+
+const KEY = 'settings';
+const LAST_GOOD_KEY = 'settingsLastGood';
+
+/** Reads and writes the settings in one storage area; the background worker owns it. */
+export class SettingsStore {
+  constructor(
+    private readonly area: Browser.storage.StorageArea,
+    private readonly report: (problem: string) => void = (p) => console.warn(`[plainsight] ${p}`),
+  ) {}
+
+  async read(): Promise<SettingsRead> {
+    const stored = await this.area.get([KEY, LAST_GOOD_KEY]);
+    const current = parseSettings(stored[KEY]);
+    if ('settings' in current) return { settings: current.settings, problem: null };
+    const lastGood = parseSettings(stored[LAST_GOOD_KEY]);
+    const settings = 'settings' in lastGood ? lastGood.settings : DEFAULT_SETTINGS;
+    const problem = `corrupt settings replaced by the ${'settings' in lastGood ? 'last good ones' : 'defaults'} (${current.problem})`;
+    this.report(problem);
+    await this.area.set({ [KEY]: settings });
+    return { settings, problem };
+  }
+
+  /** Validates before writing: a bad update is refused and the stored settings stay as they were. */
+  async write(settings: Settings): Promise<Settings> {
+    const valid = settingsSchema.parse(settings);
+    await this.area.set({ [KEY]: valid, [LAST_GOOD_KEY]: valid });
+    return valid;
+  }
+
+  async update(change: (current: Settings) => Settings): Promise<Settings> {
+    const { settings } = await this.read();
+    return this.write(change(settings));
+  }
+}
+
+/** Whether Plainsight runs on a page of this host. */
+export function isSiteEnabled(settings: Settings, host: string): boolean {
+  return settings.enabled && !settings.disabledSites.includes(host);
+}

@@ -1,0 +1,121 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+/**
+ * The built extension loaded into Debian's Chromium or Firefox ESR, driven by puppeteer-core
+ * (see ../shared/docs/browser-testing.md for what works on these machines).
+ */
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface ExtensionBrowser {
+  name: BrowserName;
+  browser: Browser;
+  /** The popup page as an ordinary tab, about the tab `tabId`. */
+  openPopup(tabId: number): Promise<Page>;
+  /** URLs the extension's own contexts (worker, popup) requested, where the browser lets us see them. */
+  extensionRequests: string[];
+  close(): Promise<void>;
+}
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const BUILDS: Record<BrowserName, string> = {
+  chromium: join(ROOT, '.output/chrome-mv3'),
+  firefox: join(ROOT, '.output/firefox-mv3'),
+};
+export const EXECUTABLES: Record<BrowserName, string> = {
+  chromium: '/usr/bin/chromium',
+  firefox: '/usr/bin/firefox-esr',
+};
+const GECKO_ID = 'plainsight@plainsight.invalid';
+const FIREFOX_UUID = '6f1e8e2a-3c1b-4d1e-9a59-5e7b0c2a9d41';
+
+export async function launchWithExtension(name: BrowserName): Promise<ExtensionBrowser> {
+  return name === 'chromium' ? launchChromium() : launchFirefox();
+}
+
+async function launchChromium(): Promise<ExtensionBrowser> {
+  const browser = await puppeteer.launch({
+    executablePath: EXECUTABLES.chromium,
+    headless: true,
+    pipe: true,
+    enableExtensions: [BUILDS.chromium],
+    userDataDir: mkdtempSync(join(tmpdir(), 'plainsight-chromium-')),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'));
+  const id = new URL(worker.url()).host;
+  const extensionRequests: string[] = [];
+  const session = await worker.createCDPSession();
+  await session.send('Network.enable');
+  session.on('Network.requestWillBeSent', (event) => extensionRequests.push(event.request.url));
+  return {
+    name: 'chromium',
+    browser,
+    extensionRequests,
+    async openPopup(tabId) {
+      const page = await browser.newPage();
+      page.on('request', (r) => extensionRequests.push(r.url()));
+      await page.goto(`chrome-extension://${id}/popup.html?tab=${tabId}`);
+      await page.waitForSelector('main.popup:not([aria-busy])');
+      return page;
+    },
+    close: () => browser.close(),
+  };
+}
+
+async function launchFirefox(): Promise<ExtensionBrowser> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: EXECUTABLES.firefox,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }) },
+  });
+  await browser.installExtension(BUILDS.firefox);
+  const extensionRequests: string[] = [];
+  return {
+    name: 'firefox',
+    browser,
+    extensionRequests,
+    async openPopup(tabId) {
+      const page = await browser.newPage();
+      page.on('request', (r) => extensionRequests.push(r.url()));
+      // With --remote-allow-system-access, `goto` on an extension page never resolves: start it and wait for the page.
+      void page.goto(`moz-extension://${FIREFOX_UUID}/popup.html?tab=${tabId}`).catch(() => undefined);
+      await untilSelector(page, 'main.popup:not([aria-busy])');
+      return page;
+    },
+    close: () => browser.close(),
+  };
+}
+
+/** The highlights named `plainsight-*` in a page or frame's registry, as the text of their ranges. */
+export async function readHighlights(frame: Pick<Page, 'evaluate'>): Promise<Record<string, string[]>> {
+  return frame.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    for (const [name, highlight] of CSS.highlights as unknown as Map<string, Highlight>) {
+      if (!name.startsWith('plainsight-')) continue;
+      out[name] = [...(highlight as unknown as Set<AbstractRange>)].map((r) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range.toString();
+      });
+    }
+    return out;
+  });
+}
+
+/** `waitForSelector` over WebDriver BiDi fails while an extension page is still loading; poll instead. */
+async function untilSelector(page: Page, selector: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await page.$(selector).catch(() => null);
+    if (found) return;
+    if (Date.now() > deadline) throw new Error(`no ${selector} in ${page.url()} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

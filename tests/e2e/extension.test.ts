@@ -1,0 +1,164 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Frame, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { disqusPage, listingPage, newsPage, wordpressPage } from '../fixtures/layouts';
+import { readSeed } from '../fixtures/seed';
+import { type BrowserName, type ExtensionBrowser, launchWithExtension, readHighlights } from './browsers';
+import { type FixtureServer, serveFixtures } from './server';
+
+/**
+ * The built extension in Debian's Chromium and Firefox ESR, on fixture pages served from
+ * 127.0.0.1: what a reader sees on the page and in the popup.
+ */
+
+const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
+mkdirSync(ARTIFACTS, { recursive: true });
+const seed = readSeed();
+
+const LATE_COMMENT = `<script>
+setTimeout(() => {
+  const list = document.querySelector('.comments__list');
+  const comment = document.createElement('div');
+  comment.className = 'comment';
+  comment.innerHTML = '<div class="comment__header"><span class="comment__author">Late Reader</span> <time class="comment__time" datetime="2021-03-03T10:00:00Z">1 day ago</time></div>' +
+    '<div class="comment__body"><p>These space a$$holes never learn anything from history.</p></div>';
+  list.append(comment);
+}, 1000);
+</script>`;
+
+function framedPage(threadUrl: string): string {
+  const paragraphs = seed.paragraphs.map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${seed.title}</title>
+<meta property="og:type" content="article"></head><body><main><article><h1>${seed.title}</h1>${paragraphs}</article>
+<iframe id="thread" src="${threadUrl}" style="width:100%;height:1200px;border:0" title="Comments"></iframe></main></body></html>`;
+}
+
+/** Waits until the page's highlight registry holds something (or gives up), then reads it. */
+async function highlightsOf(frame: Page | Frame, expectSome = true): Promise<Record<string, string[]>> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const found = await readHighlights(frame);
+    if (!expectSome || Object.keys(found).length > 0 || Date.now() > deadline) return found;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function tabIdOf(popup: Page, url: string): Promise<number> {
+  return popup.evaluate(async (u) => {
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    const tabs = await api.tabs.query({});
+    const self = await api.tabs.getCurrent();
+    const candidates = tabs.filter((t) => t.id !== self?.id && (t.url === undefined || t.url === u));
+    return candidates.at(-1)?.id ?? -1;
+  }, url);
+}
+
+describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
+  let browser: ExtensionBrowser;
+  let site: FixtureServer;
+  let frames: FixtureServer;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    frames = await serveFixtures({ '/thread': disqusPage(seed) });
+    site = await serveFixtures({
+      '/seed': wordpressPage(seed),
+      '/listing': listingPage(),
+      '/late': newsPage(seed).replace('</body>', () => `${LATE_COMMENT}</body>`),
+      '/framed': framedPage(`${frames.origin}/thread`),
+    });
+    browser = await launchWithExtension(name);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    await frames?.close();
+  });
+
+  async function open(path: string): Promise<Page> {
+    const page = await browser.browser.newPage();
+    page.on('pageerror', (error) => pageErrors.push(`${path}: ${String(error)}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(`${path}: ${message.text()}`);
+    });
+    await page.goto(`${site.origin}${path}`);
+    return page;
+  }
+
+  describe('on the seed article', () => {
+    let page: Page;
+    let popup: Page;
+
+    beforeAll(async () => {
+      page = await open('/seed');
+      await highlightsOf(page);
+    }, 30_000);
+
+    it('marks the claim about Qatar, the name calling, and both a$$holes comments', async () => {
+      const found = await readHighlights(page);
+      expect(found['plainsight-claim']).toContain('the first deployment of the US Space Force was to Qatar');
+      expect(found['plainsight-name-calling']).toContain('disloyal partner');
+      expect(found['plainsight-comment-insult']?.filter((t) => t === 'a$$holes')).toHaveLength(2);
+      await page.screenshot({ path: `${ARTIFACTS}${name}-seed.png`, fullPage: true });
+    });
+
+    it('lists the claims and flagged comments in the popup', async () => {
+      popup = await browser.openPopup(await tabIdOf(await browser.openPopup(-1), `${site.origin}/seed`));
+      const text = await popup.$eval('main', (m) => m.textContent ?? '');
+      expect(text).toContain('the first deployment of the US Space Force was to Qatar');
+      expect(text).toContain('Just Me');
+      expect(text).toMatch(/\d+ claims · \d+ techniques · 5 flagged comments/);
+      await popup.screenshot({ path: `${ARTIFACTS}${name}-popup.png`, fullPage: true });
+    }, 30_000);
+
+    it('removes a category from the page when it is switched off in the popup, and brings it back', async () => {
+      const toggle = 'input[name="name-calling"]';
+      await popup.$eval('details.settings', (d) => ((d as HTMLDetailsElement).open = true));
+      await popup.click(toggle);
+      await expect.poll(async () => (await readHighlights(page))['plainsight-name-calling'] ?? [], { timeout: 5_000 }).toEqual([]);
+      expect((await readHighlights(page))['plainsight-claim']).toContain('the first deployment of the US Space Force was to Qatar');
+      await popup.click(toggle);
+      await expect.poll(async () => (await readHighlights(page))['plainsight-name-calling'] ?? [], { timeout: 5_000 }).toContain('disloyal partner');
+    }, 30_000);
+
+    it('switches off for the site and removes every highlight, then comes back', async () => {
+      await popup.click('input[name="site"]');
+      await expect.poll(async () => Object.values(await readHighlights(page)).flat(), { timeout: 5_000 }).toEqual([]);
+      expect(await page.evaluate(() => document.querySelectorAll('plainsight-markers, plainsight-card').length)).toBe(0);
+      await popup.click('input[name="site"]');
+      await expect.poll(async () => (await readHighlights(page))['plainsight-claim']?.length ?? 0, { timeout: 5_000 }).toBeGreaterThan(0);
+    }, 30_000);
+  });
+
+  it('leaves a section listing without any highlight', async () => {
+    const page = await open('/listing');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await highlightsOf(page, false)).toEqual({});
+  }, 30_000);
+
+  it('annotates a comment inserted a second after load', async () => {
+    const page = await open('/late');
+    const insults = async () => ((await readHighlights(page))['plainsight-comment-insult'] ?? []).filter((t) => t === 'a$$holes');
+    await expect.poll(insults, { timeout: 10_000 }).toHaveLength(2);
+    await expect.poll(insults, { timeout: 10_000 }).toHaveLength(3);
+  }, 30_000);
+
+  it('annotates a comment thread inside a cross-origin frame', async () => {
+    const page = await open('/framed');
+    await page.waitForSelector('#thread');
+    const frame = page.frames().find((f) => f.url().startsWith(frames.origin));
+    expect(frame, 'the comment frame').toBeDefined();
+    await expect
+      .poll(async () => (await readHighlights(frame!))['plainsight-comment-insult'] ?? [], { timeout: 10_000 })
+      .toContain('a$$holes');
+    expect((await readHighlights(page))['plainsight-claim']).toContain('the first deployment of the US Space Force was to Qatar');
+  }, 30_000);
+
+  it('makes no network request of its own, and the pages log no error', () => {
+    const outside = browser.extensionRequests.filter((url) => !/^(chrome-extension|moz-extension):/.test(url));
+    expect(outside, outside.join('\n')).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,115 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { findArticle } from '../../lib/page/find-article';
+import { findComments } from '../../lib/page/find-comments';
+import { rangeFromOffsets } from '../../lib/page/text-map';
+import type { FoundComment, TextSegment } from '../../lib/page/types';
+import { loadPage, type LoadedPage } from '../fixtures/dom';
+import { disqusPage, listingPage, newsPage, wordpressPage } from '../fixtures/layouts';
+import { readSeed } from '../fixtures/seed';
+
+const seed = readSeed();
+const layouts = [
+  ['WordPress', wordpressPage(seed)],
+  ['Disqus', disqusPage(seed)],
+  ['news site', newsPage(seed)],
+] as const;
+
+let open: LoadedPage[] = [];
+function load(html: string): Document {
+  const page = loadPage(html);
+  open.push(page);
+  return page.document;
+}
+afterEach(async () => {
+  await Promise.all(open.map((page) => page.close()));
+  open = [];
+});
+
+function commentsOf(html: string): FoundComment[] {
+  const doc = load(html);
+  return findComments(doc, findArticle(doc));
+}
+
+/** Page chrome that must never be read as a comment's words. */
+const CHROME = ['Reply', 'Load more comments', 'Post comment', 'Post Comment', 'Upvote', 'Share', 'Like', 'says:', 'Type your thoughts here', 'Join the', '2021', 'years ago'];
+
+describe.each(layouts)('findComments on the %s layout', (_name, html) => {
+  it('finds the seven seed comments, author and text, in document order', () => {
+    const comments = commentsOf(html);
+    expect(comments.map(({ author, text }) => ({ author, text }))).toEqual(seed.comments);
+  });
+
+  it('reads a reply as a comment of its own, not as part of its parent', () => {
+    const comments = commentsOf(html);
+    const replies = comments.filter((comment) => comments.some((other) => other !== comment && other.root.contains(comment.root)));
+    expect(replies.length).toBeGreaterThan(0);
+    for (const reply of replies) {
+      const parent = comments.find((other) => other !== reply && other.root.contains(reply.root)) as FoundComment;
+      expect(parent.text).not.toContain(reply.text);
+    }
+  });
+
+  it('never takes forms, buttons, actions or timestamps as comment text', () => {
+    for (const comment of commentsOf(html)) {
+      for (const chrome of CHROME) expect(comment.text).not.toContain(chrome);
+    }
+  });
+
+  it('never takes the article text as a comment', () => {
+    const texts = commentsOf(html).map((comment) => comment.text).join('\n');
+    for (const paragraph of seed.paragraphs) expect(texts).not.toContain(paragraph);
+  });
+
+  it('points at the author element, or null for an anonymous comment', () => {
+    for (const comment of commentsOf(html)) {
+      if (comment.author) expect(comment.authorElement?.textContent).toContain(comment.author);
+      else expect(comment.authorElement).toBeNull();
+    }
+  });
+
+  it('maps comment text back to the page', () => {
+    const comments = commentsOf(html);
+    for (const comment of comments) {
+      const segments: TextSegment[] = comment.segments;
+      for (const segment of segments) {
+        expect(comment.text.slice(segment.start, segment.start + segment.length)).toBe(segment.node.data.slice(segment.nodeOffset, segment.nodeOffset + segment.length));
+      }
+      expect(rangeFromOffsets(comment, 0, comment.text.length)?.toString()).toBe(comment.text);
+    }
+    const lol = comments[3] as FoundComment;
+    const start = lol.text.indexOf('losers');
+    expect(rangeFromOffsets(lol, start, start + 'losers in space'.length)?.toString()).toBe('losers in space');
+  });
+});
+
+describe('findComments elsewhere', () => {
+  it('finds nothing on a section front', () => {
+    const doc = load(listingPage());
+    expect(findComments(doc, findArticle(doc))).toEqual([]);
+  });
+
+  it('finds nothing on a page without comments', () => {
+    const doc = load(`<!DOCTYPE html><html><body><article><p>${seed.paragraphs.join('</p><p>')}</p></article></body></html>`);
+    expect(findComments(doc, findArticle(doc))).toEqual([]);
+  });
+
+  it('reads a generic thread whose author is a bold first line', () => {
+    const doc = load(`<!DOCTYPE html><html><body>
+      <div id="discussion">
+        <div class="entry"><b>Mira</b><p>I read this twice and still disagree with the conclusion.</p><a href="#r1">reply</a></div>
+        <div class="entry"><b>Tom K.</b><p>The launch figures are from last year, not this one.</p><a href="#r2">reply</a></div>
+      </div></body></html>`);
+    expect(findComments(doc).map(({ author, text }) => ({ author, text }))).toEqual([
+      { author: 'Mira', text: 'I read this twice and still disagree with the conclusion.' },
+      { author: 'Tom K.', text: 'The launch figures are from last year, not this one.' },
+    ]);
+  });
+
+  it('ignores a comment area that is hidden', () => {
+    const doc = load(`<!DOCTYPE html><html><body><div aria-hidden="true"><ul class="comments">
+      <li class="comment"><span class="author">Ann</span><p>Hidden words here.</p></li>
+      <li class="comment"><span class="author">Bo</span><p>More hidden words.</p></li></ul></div></body></html>`);
+    expect(findComments(doc)).toEqual([]);
+  });
+});
