@@ -70,9 +70,10 @@ export class SettingsStore {
     const stored = await this.area.get([KEY, LAST_GOOD_KEY]);
     const current = parseSettings(stored[KEY]);
     if ('settings' in current) return { settings: current.settings, problem: null };
-    const lastGood = parseSettings(stored[LAST_GOOD_KEY]);
-    const settings = 'settings' in lastGood ? lastGood.settings : DEFAULT_SETTINGS;
-    const problem = `corrupt settings replaced by the ${'settings' in lastGood ? 'last good ones' : 'defaults'} (${current.problem})`;
+    const lastGood = stored[LAST_GOOD_KEY] === undefined ? null : parseSettings(stored[LAST_GOOD_KEY]);
+    const recovered = lastGood && 'settings' in lastGood ? lastGood.settings : null;
+    const settings = recovered ?? DEFAULT_SETTINGS;
+    const problem = `corrupt settings replaced by the ${recovered ? 'last good ones' : 'defaults'} (${current.problem})`;
     this.report(problem);
     await this.area.set({ [KEY]: settings });
     return { settings, problem };

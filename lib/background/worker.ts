@@ -89,7 +89,10 @@ export function startBackground(api: WxtBrowser): void {
     await Promise.all(
       tabIds.map(async (tabId) => {
         const active = isSiteEnabled(next, hostOf(await topUrl(tabId)));
-        await api.tabs.sendMessage(tabId, { type: 'apply-settings', settings: next, active }).catch(() => undefined);
+        // A tab without our content script (closed, navigated away) just misses the news.
+        await Promise.resolve()
+          .then(() => api.tabs.sendMessage(tabId, { type: 'apply-settings', settings: next, active }))
+          .catch(() => undefined);
       }),
     );
     return { ok: true as const, settings: next };

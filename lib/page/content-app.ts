@@ -159,7 +159,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
   function repaint(): void {
     highlighter.removeAll();
     markers.removeAll();
-    card.hide();
+    card.destroy();
     if (!active) return;
     for (const [mapped, list] of itemsByMapped) highlighter.paint(mapped, list.filter((i) => enabled(i.category)));
     markers.add(

@@ -1,6 +1,6 @@
 /**
  * The small card shown over a highlight that is hovered or revealed: category, the quoted cue,
- * the sourcing of a claim, and the rule's explanation. It lives in a closed shadow root under one
+ * the sourcing of a claim, and the rule's explanation. It lives in a shadow root under one
  * `plainsight-card` element, so page styles cannot reach it and removing it leaves no trace.
  */
 export interface CardContent {
@@ -34,7 +34,7 @@ export function createHoverCard(doc: Document): HoverCard {
 
   const build = () => {
     host = doc.createElement('plainsight-card');
-    const shadow = host.attachShadow({ mode: 'closed' });
+    const shadow = host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = STYLE;
     card = doc.createElement('div');
@@ -66,6 +66,7 @@ export function createHoverCard(doc: Document): HoverCard {
     hide() {
       if (card) card.hidden = true;
     },
+    /** Removes the card from the page; the next `show` builds it again. */
     destroy() {
       host?.remove();
       host = card = null;

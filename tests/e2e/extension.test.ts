@@ -113,8 +113,36 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
       await popup.screenshot({ path: `${ARTIFACTS}${name}-popup.png`, fullPage: true });
     }, 30_000);
 
+    it('shows a card naming the technique, its cue and explanation when a highlight is hovered', async () => {
+      await page.bringToFront();
+      const point = await page.evaluate(() => {
+        const highlight = CSS.highlights.get('plainsight-name-calling') as unknown as Set<Range> | undefined;
+        const range = [...(highlight ?? [])].find((r) => r.toString() === 'disloyal partner');
+        if (!range) return null;
+        range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+        const rect = range.getClientRects()[0]!;
+        return { x: rect.left + 4, y: rect.top + rect.height / 2 };
+      });
+      expect(point).not.toBeNull();
+      await page.mouse.move(point!.x, point!.y);
+      await expect
+        .poll(() => page.evaluate(() => document.querySelector('plainsight-card')?.shadowRoot?.textContent ?? ''), { timeout: 5_000 })
+        .toMatch(/Name calling.*“disloyal partner”.*labels the target/);
+    });
+
+    it('scrolls to a claim clicked in the popup and flashes it', async () => {
+      await popup.evaluate(() => {
+        const item = [...document.querySelectorAll('button.item')].find((b) => b.textContent?.includes('Qatar'));
+        (item as HTMLButtonElement).click();
+      });
+      await expect
+        .poll(async () => (await readHighlights(page))['plainsight-flash'] ?? [], { timeout: 5_000 })
+        .toEqual(['the first deployment of the US Space Force was to Qatar']);
+    });
+
     it('removes a category from the page when it is switched off in the popup, and brings it back', async () => {
       const toggle = 'input[name="name-calling"]';
+      await popup.bringToFront();
       await popup.$eval('details.settings', (d) => ((d as HTMLDetailsElement).open = true));
       await popup.click(toggle);
       await expect.poll(async () => (await readHighlights(page))['plainsight-name-calling'] ?? [], { timeout: 5_000 }).toEqual([]);
@@ -124,6 +152,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
     }, 30_000);
 
     it('switches off for the site and removes every highlight, then comes back', async () => {
+      await popup.bringToFront();
       await popup.click('input[name="site"]');
       await expect.poll(async () => Object.values(await readHighlights(page)).flat(), { timeout: 5_000 }).toEqual([]);
       expect(await page.evaluate(() => document.querySelectorAll('plainsight-markers, plainsight-card').length)).toBe(0);

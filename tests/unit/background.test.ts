@@ -1,0 +1,82 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { WxtBrowser } from 'wxt/browser';
+import { startBackground } from '../../lib/background/worker';
+
+/** The background worker driven through the fake browser's events, as the real one would be. */
+
+const api = fakeBrowser as unknown as WxtBrowser;
+const CONTENT = { id: fakeBrowser.runtime.id, tab: { id: 7 }, frameId: 0, url: 'https://news.example/op-ed' };
+const POPUP = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+const ARTICLE = {
+  title: 'Space',
+  text: 'After all, the first deployment of the US Space Force was to Qatar. Washington has proven itself as a disloyal partner.',
+};
+
+async function send(message: unknown, sender: object): Promise<any> {
+  const replies = await fakeBrowser.runtime.onMessage.trigger(message, sender);
+  return replies.find((r: unknown) => r !== undefined);
+}
+
+describe('the background worker', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    fakeBrowser.tabs.sendMessage = vi.fn(async () => undefined) as never;
+    startBackground(api);
+  });
+
+  it('annotates what a content script sends and keeps the result for the popup', async () => {
+    const reply = await send(
+      { type: 'annotate', article: ARTICLE, comments: [{ author: 'Just Me', text: 'The US a$$holes will be losers.' }], firstComment: 0 },
+      CONTENT,
+    );
+    expect(reply.ok).toBe(true);
+    expect(reply.active).toBe(true);
+    expect(reply.result.article.annotations.map((a: { category: string }) => a.category)).toEqual(['claim', 'name-calling']);
+    const tab = await send({ type: 'get-tab', tabId: 7 }, POPUP);
+    expect(tab.host).toBe('news.example');
+    expect(tab.tab.frames['0'].claims[0].text).toBe('the first deployment of the US Space Force was to Qatar');
+    expect(tab.tab.frames['0'].comments).toEqual([expect.objectContaining({ id: 'c0', author: 'Just Me', flags: ['insult'] })]);
+    // One technique in the article and one flagged comment.
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('2');
+  });
+
+  it('adds later comment batches and frames to the same tab', async () => {
+    await send({ type: 'annotate', article: ARTICLE, comments: [], firstComment: 0 }, CONTENT);
+    await send({ type: 'annotate', article: null, comments: [{ author: 'A', text: 'You are an idiot.' }], firstComment: 3 }, CONTENT);
+    await send({ type: 'annotate', article: null, comments: [{ author: 'B', text: 'What a load of sh1t.' }], firstComment: 0 }, { ...CONTENT, frameId: 5, url: 'https://comments.example/thread' });
+    const { tab } = await send({ type: 'get-tab', tabId: 7 }, POPUP);
+    expect(tab.frames['0'].comments.map((c: { id: string }) => c.id)).toEqual(['c3']);
+    expect(tab.frames['5'].comments.map((c: { author: string }) => c.author)).toEqual(['B']);
+  });
+
+  it('stays off on a site the reader switched off, and tells open pages at once', async () => {
+    await send({ type: 'annotate', article: ARTICLE, comments: [], firstComment: 0 }, CONTENT);
+    const off = await send({ type: 'set-site', host: 'news.example', enabled: false }, POPUP);
+    expect(off.settings.disabledSites).toEqual(['news.example']);
+    expect(fakeBrowser.tabs.sendMessage).toHaveBeenCalledWith(7, expect.objectContaining({ type: 'apply-settings', active: false }));
+    const reply = await send({ type: 'annotate', article: ARTICLE, comments: [], firstComment: 0 }, CONTENT);
+    expect(reply).toMatchObject({ ok: true, active: false, result: null });
+  });
+
+  it('rejects a malformed message with a reason, and changes nothing', async () => {
+    const reply = await send({ type: 'set-category', category: 'memes', enabled: false }, POPUP);
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/malformed message: category/) });
+    const { settings } = await send({ type: 'get-tab', tabId: 1 }, POPUP);
+    expect(settings.disabledCategories).toEqual([]);
+  });
+
+  it('ignores messages from other extensions and popup messages from web pages', async () => {
+    expect(await send({ type: 'get-tab', tabId: 7 }, { ...POPUP, id: 'someone-else' })).toBeUndefined();
+    expect(await send({ type: 'set-enabled', enabled: false }, CONTENT)).toEqual({ ok: false, error: expect.stringMatching(/malformed/) });
+    const { settings } = await send({ type: 'get-tab', tabId: 7 }, POPUP);
+    expect(settings.enabled).toBe(true);
+  });
+
+  it('forgets a tab when it closes', async () => {
+    await send({ type: 'annotate', article: ARTICLE, comments: [], firstComment: 0 }, CONTENT);
+    await fakeBrowser.tabs.onRemoved.trigger(7, { windowId: 1, isWindowClosing: false });
+    await new Promise((r) => setTimeout(r, 0));
+    expect((await send({ type: 'get-tab', tabId: 7 }, POPUP)).tab).toBeNull();
+  });
+});

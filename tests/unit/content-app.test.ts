@@ -1,0 +1,124 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultAnnotator } from '../../lib/rules/default-packs';
+import type { ContentMessage } from '../../lib/messages';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { startContent } from '../../lib/page/content-app';
+import { type LoadedPage, loadPage } from '../fixtures/dom';
+import { listingPage, newsPage, wordpressPage } from '../fixtures/layouts';
+import { readSeed } from '../fixtures/seed';
+
+/**
+ * The content script on happy-dom pages, with a bridge that answers as the background worker
+ * does. happy-dom has no layout and no highlight registry, so painting itself is tested in real
+ * browsers (tests/e2e); here: what is sent, what is added to the page, and that it all goes.
+ */
+
+const seed = readSeed();
+const annotator = defaultAnnotator();
+let loaded: LoadedPage | undefined;
+
+afterEach(async () => {
+  await loaded?.close();
+  loaded = undefined;
+});
+
+function fakeWorker(active = true) {
+  const sent: ContentMessage[] = [];
+  let listener: ((message: unknown) => void) | undefined;
+  return {
+    sent,
+    push: (message: unknown) => listener?.(message),
+    bridge: {
+      async send(message: ContentMessage) {
+        sent.push(message);
+        const result = {
+          article: message.article && { ...message.article, annotations: annotator.annotateArticle(message.article.text) },
+          comments: annotator.annotateComments(message.comments, message.article?.text ?? null),
+        };
+        return { ok: true, active, settings: DEFAULT_SETTINGS, result: active ? result : null };
+      },
+      listen(l: (message: unknown) => void) {
+        listener = l;
+        return () => (listener = undefined);
+      },
+    },
+  };
+}
+
+const settle = (ms = 50) => new Promise((r) => setTimeout(r, ms));
+
+describe('the content script', () => {
+  it('sends the article and its comments once, and adds only plainsight-* elements', async () => {
+    loaded = loadPage(wordpressPage(seed));
+    const doc = loaded.document;
+    const before = doc.body.innerHTML;
+    const worker = fakeWorker();
+    const app = startContent(doc, worker.bridge, true);
+    await settle();
+    expect(worker.sent).toHaveLength(1);
+    expect(worker.sent[0]!.article?.text).toBe(seed.paragraphs.join('\n\n'));
+    expect(worker.sent[0]!.comments.map((c) => c.author)).toEqual(seed.comments.map((c) => c.author));
+    expect(doc.body.innerHTML).toBe(before);
+    const added = [...doc.documentElement.children].filter((e) => e.localName.startsWith('plainsight-')).map((e) => e.localName);
+    expect(added).toEqual(['plainsight-markers']);
+    app.destroy();
+    expect(doc.querySelectorAll('plainsight-markers, plainsight-card')).toHaveLength(0);
+    expect(doc.body.innerHTML).toBe(before);
+  });
+
+  it('stays quiet on a page with no article: nothing sent, nothing added', async () => {
+    loaded = loadPage(listingPage());
+    const worker = fakeWorker();
+    const app = startContent(loaded.document, worker.bridge, true);
+    await settle();
+    expect(worker.sent).toEqual([]);
+    expect(loaded.document.querySelectorAll('[class^="plainsight"], plainsight-markers')).toHaveLength(0);
+    app.destroy();
+  });
+
+  it('sends comments that arrive later in one batch, numbered after the first ones', async () => {
+    loaded = loadPage(newsPage(seed));
+    const doc = loaded.document;
+    const worker = fakeWorker();
+    const app = startContent(doc, worker.bridge, true);
+    await settle();
+    const list = doc.querySelector('.comments__list')!;
+    for (const text of ['The US a$$holes again.', 'Mars is far away, and the budget is small.']) {
+      const comment = doc.createElement('div');
+      comment.className = 'comment';
+      comment.innerHTML = `<div class="comment__header"><span class="comment__author">Late</span></div><div class="comment__body"><p>${text}</p></div>`;
+      list.append(comment);
+    }
+    await settle(400);
+    expect(worker.sent).toHaveLength(2);
+    expect(worker.sent[1]).toMatchObject({ article: null, firstComment: seed.comments.length });
+    expect(worker.sent[1]!.comments.map((c) => c.text)).toEqual(['The US a$$holes again.', 'Mars is far away, and the budget is small.']);
+    app.destroy();
+  });
+
+  it('in a frame, sends only the comments', async () => {
+    loaded = loadPage(wordpressPage(seed));
+    const worker = fakeWorker();
+    const app = startContent(loaded.document, worker.bridge, false);
+    await settle();
+    expect(worker.sent[0]).toMatchObject({ article: null });
+    expect(worker.sent[0]!.comments).toHaveLength(seed.comments.length);
+    app.destroy();
+  });
+
+  it('removes its markers when the site is switched off, and ignores malformed messages', async () => {
+    loaded = loadPage(wordpressPage(seed));
+    const doc = loaded.document;
+    const worker = fakeWorker();
+    const app = startContent(doc, worker.bridge, true);
+    await settle();
+    expect(doc.querySelectorAll('plainsight-markers')).toHaveLength(1);
+    worker.push({ type: 'apply-settings', settings: { nonsense: true }, active: false });
+    expect(doc.querySelectorAll('plainsight-markers')).toHaveLength(1);
+    worker.push({ type: 'apply-settings', settings: DEFAULT_SETTINGS, active: false });
+    expect(doc.querySelectorAll('plainsight-markers')).toHaveLength(0);
+    worker.push({ type: 'apply-settings', settings: DEFAULT_SETTINGS, active: true });
+    expect(doc.querySelectorAll('plainsight-markers')).toHaveLength(1);
+    app.destroy();
+  });
+});
