@@ -1,4 +1,3 @@
-import type { Browser } from 'wxt/browser';
 import { COMMENT_FLAG_IDS, TECHNIQUE_IDS } from './engine/categories';
 import { z } from './zod';
 
@@ -59,10 +58,17 @@ export function parseSettings(raw: unknown): { settings: Settings } | { problem:
 const KEY = 'settings';
 const LAST_GOOD_KEY = 'settingsLastGood';
 
+/** The part of an extension storage area the stores use (promise style, as WXT's browser gives it). */
+export interface StorageArea {
+  get(keys: string | string[] | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
+
 /** Reads and writes the settings in one storage area; the background worker owns it. */
 export class SettingsStore {
   constructor(
-    private readonly area: Browser.storage.StorageArea,
+    private readonly area: StorageArea,
     private readonly report: (problem: string) => void = (p) => console.warn(`[plainsight] ${p}`),
   ) {}
 

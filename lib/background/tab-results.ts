@@ -1,4 +1,4 @@
-import type { Browser } from 'wxt/browser';
+import type { StorageArea } from '../settings';
 import { type FrameSummary, type TabSummary, tabSummarySchema } from '../messages';
 import { appendComments } from './summary';
 
@@ -7,7 +7,7 @@ import { appendComments } from './summary';
  * with the browser session, as a tab does). A value that fails validation is dropped, not trusted.
  */
 export class TabResults {
-  constructor(private readonly area: Browser.storage.StorageArea) {}
+  constructor(private readonly area: StorageArea) {}
 
   async get(tabId: number): Promise<TabSummary | null> {
     const key = keyOf(tabId);

@@ -27,23 +27,42 @@ export function startBackground(api: WxtBrowser): void {
   const fromPopup = (sender: Browser.runtime.MessageSender) =>
     sender.id === api.runtime.id && (sender.url ?? '').startsWith(extensionOrigin);
 
+  // Settings are read once per worker life and kept current by our own writes and by storage events.
+  let cachedSettings: Promise<Settings> | null = null;
+  const currentSettings = () => (cachedSettings ??= settings.read().then((r) => r.settings));
+  api.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'settings' in changes) cachedSettings = null;
+  });
+
+  // Results are stored after the page has its answer, one write after another per tab.
+  const pending = new Map<number, Promise<unknown>>();
+  const afterReply = (tabId: number, work: () => Promise<unknown>) => {
+    const next = (pending.get(tabId) ?? Promise.resolve()).then(work).catch((e: unknown) => console.warn('[plainsight]', e));
+    pending.set(tabId, next);
+  };
+
   async function onContent(message: ContentMessage, sender: Browser.runtime.MessageSender) {
     const tabId = sender.tab!.id!;
     const frameId = sender.frameId ?? 0;
-    const { settings: current } = await settings.read();
+    const current = await currentSettings();
     const host = frameId === 0 ? hostOf(sender.url) : hostOf(sender.tab?.url ?? (await topUrl(tabId)) ?? sender.url);
     if (!isSiteEnabled(current, host)) return { ok: true as const, active: false, settings: current, result: null };
     const articleKey = `article:${tabId}`;
-    if (frameId === 0 && message.firstComment === 0) await api.storage.session.set({ [articleKey]: message.article?.text ?? null });
-    const context = message.article?.text ?? ((await api.storage.session.get(articleKey))[articleKey] as string | null | undefined) ?? null;
+    const isNewPage = frameId === 0 && message.firstComment === 0;
+    const context =
+      message.article?.text ??
+      (isNewPage ? null : ((await api.storage.session.get(articleKey))[articleKey] as string | null | undefined) ?? null);
     const annotator = defaultAnnotator();
     const result = {
       article: message.article && { ...message.article, annotations: annotator.annotateArticle(message.article.text) },
       comments: annotator.annotateComments(message.comments, context),
     };
-    const append = message.firstComment > 0;
-    const tab = await tabs.record(tabId, frameId, summariseFrame(result, sender.url ?? '', message.firstComment), append);
-    await showBadge(tabId, flaggedCount(Object.values(tab.frames)));
+    afterReply(tabId, async () => {
+      if (isNewPage) await api.storage.session.set({ [articleKey]: message.article?.text ?? null });
+      const summary = summariseFrame(result, sender.url ?? '', message.firstComment);
+      const tab = await tabs.record(tabId, frameId, summary, message.firstComment > 0);
+      await showBadge(tabId, flaggedCount(Object.values(tab.frames)));
+    });
     return { ok: true as const, active: true, settings: current, result };
   }
 
@@ -54,6 +73,7 @@ export function startBackground(api: WxtBrowser): void {
   async function onPopup(message: PopupMessage) {
     switch (message.type) {
       case 'get-tab': {
+        await pending.get(message.tabId);
         const tab = await tabs.get(message.tabId);
         const { settings: current, problem } = await settings.read();
         return { ok: true as const, tab, settings: current, host: hostOf(tab?.frames['0']?.url), problem };
@@ -84,6 +104,7 @@ export function startBackground(api: WxtBrowser): void {
 
   /** Tells every page with results about new settings, so toggles apply at once. */
   async function applied(next: Settings) {
+    cachedSettings = Promise.resolve(next);
     const stored = await api.storage.session.get(null);
     const tabIds = Object.keys(stored).flatMap((k) => (k.startsWith('tab:') ? [Number(k.slice(4))] : []));
     await Promise.all(
@@ -116,10 +137,13 @@ export function startBackground(api: WxtBrowser): void {
     }
     return undefined;
   });
-  api.tabs.onRemoved.addListener((tabId) => {
-    void tabs.forget(tabId);
-    void api.storage.session.remove(`article:${tabId}`);
-  });
+  api.tabs.onRemoved.addListener((tabId) =>
+    afterReply(tabId, async () => {
+      await tabs.forget(tabId);
+      await api.storage.session.remove(`article:${tabId}`);
+      pending.delete(tabId);
+    }),
+  );
   // Compile the packs while nothing waits on them, so the first page is answered sooner.
   setTimeout(() => defaultAnnotator(), 0);
 }

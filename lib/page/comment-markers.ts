@@ -32,14 +32,18 @@ export function createCommentMarkers(doc: Document): CommentMarkers {
   let resize: ResizeObserver | null = null;
   let frame = 0;
 
+  // All rectangles are read before any marker moves: interleaving reads and writes would force
+  // one layout of the whole page per marker.
   const place = () => {
     frame = 0;
-    for (const { marker, element } of placed) {
-      const rect = marker.anchor.getBoundingClientRect();
+    const rects = placed.map(({ marker }) => marker.anchor.getBoundingClientRect());
+    const { scrollX, scrollY } = view;
+    placed.forEach(({ element }, i) => {
+      const rect = rects[i]!;
       element.hidden = rect.width === 0 && rect.height === 0;
-      element.style.left = `${rect.right + view.scrollX + 6}px`;
-      element.style.top = `${rect.top + view.scrollY}px`;
-    }
+      element.style.left = `${rect.right + scrollX + 6}px`;
+      element.style.top = `${rect.top + scrollY}px`;
+    });
   };
   const schedule = () => {
     if (!frame) frame = view.requestAnimationFrame(place);
@@ -63,6 +67,7 @@ export function createCommentMarkers(doc: Document): CommentMarkers {
     add(markers) {
       if (markers.length === 0) return;
       if (!host) build();
+      const fragment = doc.createDocumentFragment();
       for (const marker of markers) {
         const element = doc.createElement('span');
         element.className = 'marker';
@@ -74,9 +79,10 @@ export function createCommentMarkers(doc: Document): CommentMarkers {
         element.addEventListener('mouseenter', () => marker.onFocus(element));
         element.addEventListener('blur', () => marker.onBlur());
         element.addEventListener('mouseleave', () => marker.onBlur());
-        layer!.append(element);
+        fragment.append(element);
         placed.push({ marker, element });
       }
+      layer!.append(fragment);
       place();
     },
     removeAll() {

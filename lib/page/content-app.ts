@@ -89,6 +89,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
       if (!article) return;
     }
     const found = findComments(doc, article);
+    performance.mark('plainsight-found');
     // Watch before the first answer arrives: comments added meanwhile must not be missed.
     watcher = observeAdditions(doc.body ?? doc.documentElement, () => guard(onLateContent));
     if (article || found.length > 0) await annotate(article, found);
@@ -104,6 +105,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
       firstComment,
     });
     if (destroyed) return;
+    performance.mark('plainsight-answered');
     const parsed = parseMessage(annotateReplySchema, raw);
     if (!parsed.ok) throw new Error(parsed.error);
     const reply: AnnotateReply = parsed.message;

@@ -27,6 +27,22 @@ setTimeout(() => {
 }, 1000);
 </script>`;
 
+/** A single-page site: a second after load it moves to another article with `history.pushState`. */
+const SECOND_ARTICLE = [
+  'NASA announced in 2023 that the Gateway station would launch no earlier than 2027, two years later than planned.',
+  'The regime in Moscow keeps telling its people that its own station will fly first, and few inside the country can check.',
+  'Engineers at the European Space Agency said the delay was caused by problems with the power and propulsion element.',
+  'Whatever the schedule, the station will depend on contractors in at least four countries, each with its own budget cycle.',
+];
+const SPA_SCRIPT = `<script>
+setTimeout(() => {
+  history.pushState({}, '', '/spa/second');
+  const article = document.querySelector('article');
+  article.innerHTML = '<h1>The Gateway slips again</h1>' + ${JSON.stringify(SECOND_ARTICLE)}.map((p) => '<p>' + p + '</p>').join('');
+  document.title = 'The Gateway slips again';
+}, 1500);
+</script>`;
+
 function framedPage(threadUrl: string): string {
   const paragraphs = seed.paragraphs.map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${seed.title}</title>
@@ -46,7 +62,10 @@ async function highlightsOf(frame: Page | Frame, expectSome = true): Promise<Rec
 
 async function tabIdOf(popup: Page, url: string): Promise<number> {
   return popup.evaluate(async (u) => {
-    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    type Tab = { id?: number; url?: string };
+    type Tabs = { query(q: object): Promise<Tab[]>; getCurrent(): Promise<Tab | undefined> };
+    const g = globalThis as unknown as { browser?: { tabs: Tabs }; chrome: { tabs: Tabs } };
+    const api = g.browser ?? g.chrome;
     const tabs = await api.tabs.query({});
     const self = await api.tabs.getCurrent();
     const candidates = tabs.filter((t) => t.id !== self?.id && (t.url === undefined || t.url === u));
@@ -67,6 +86,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
       '/listing': listingPage(),
       '/late': newsPage(seed).replace('</body>', () => `${LATE_COMMENT}</body>`),
       '/framed': framedPage(`${frames.origin}/thread`),
+      '/spa': framedPage('about:blank').replace(/<iframe[^>]*><\/iframe>/, '').replace('</body>', () => `${SPA_SCRIPT}</body>`),
     });
     browser = await launchWithExtension(name);
   }, 60_000);
@@ -183,6 +203,17 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
       .poll(async () => (await readHighlights(frame!))['plainsight-comment-insult'] ?? [], { timeout: 10_000 })
       .toContain('a$$holes');
     expect((await readHighlights(page))['plainsight-claim']).toContain('the first deployment of the US Space Force was to Qatar');
+  }, 30_000);
+
+  it('follows a single-page site to its next article: the old marks go, the new article is marked', async () => {
+    const page = await open('/spa');
+    await expect.poll(async () => (await readHighlights(page))['plainsight-name-calling'] ?? [], { timeout: 10_000 }).toContain('disloyal partner');
+    await expect
+      .poll(async () => (await readHighlights(page))['plainsight-claim'] ?? [], { timeout: 10_000 })
+      .toContain('NASA announced in 2023 that the Gateway station would launch no earlier than 2027, two years later than planned');
+    const after = await readHighlights(page);
+    expect(after['plainsight-name-calling'] ?? []).not.toContain('disloyal partner');
+    expect(after['plainsight-name-calling']).toContain('regime');
   }, 30_000);
 
   it('makes no network request of its own, and the pages log no error', () => {
