@@ -2,7 +2,7 @@ import type { WxtBrowser } from 'wxt/browser';
 import type { TabState } from '@/components/Popup';
 import { tabSummarySchema, type PopupMessage } from './messages';
 import { settingsSchema } from './settings';
-import { z } from './zod';
+import { z } from './zod-mini';
 
 /**
  * The popup's side of the protocol: which tab it is about (the active one, or `?tab=<id>` when the
@@ -10,7 +10,7 @@ import { z } from './zod';
  */
 
 const tabReplySchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), tab: tabSummarySchema.nullable(), settings: settingsSchema, host: z.string(), problem: z.string().nullable() }),
+  z.object({ ok: z.literal(true), tab: z.nullable(tabSummarySchema), settings: settingsSchema, host: z.string(), problem: z.nullable(z.string()) }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 

@@ -1,5 +1,5 @@
 import { COMMENT_FLAG_IDS, TECHNIQUE_IDS } from './engine/categories';
-import { z } from './zod';
+import { z } from './zod-mini';
 
 /**
  * The reader's settings: on/off globally, per site and per category. Stored in extension storage,
@@ -17,7 +17,7 @@ export const settingsSchema = z.strictObject({
   version: z.literal(SETTINGS_VERSION),
   enabled: z.boolean(),
   /** Host names where Plainsight stays off. */
-  disabledSites: z.array(z.string().min(1).max(253)).max(10_000),
+  disabledSites: z.array(z.string().check(z.minLength(1), z.maxLength(253))).check(z.maxLength(10_000)),
   disabledCategories: z.array(z.enum(TOGGLE_IDS)),
 });
 export type Settings = z.infer<typeof settingsSchema>;
