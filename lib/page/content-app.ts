@@ -50,6 +50,9 @@ interface CommentEntry {
   judged: AnnotatedComment;
 }
 
+/** How long one slice of painting may hold the page's main thread. */
+const SLICE_MS = 8;
+
 export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: boolean): ContentApp {
   const view = doc.defaultView!;
   const highlighter: Highlighter = createHighlighter(doc);
@@ -65,6 +68,8 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
   let active = false;
   let watcher: { disconnect(): void } | null = null;
   let destroyed = false;
+  /** Bumped whenever the marks are cleared, so a paint still under way stops. */
+  let generation = 0;
   const stopListening = bridge.listen((raw) => guard(() => onMessage(raw)));
   const abort = new AbortController();
 
@@ -87,6 +92,8 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
       if (!isProbablyArticlePage(doc)) return;
       article = findArticle(doc);
       if (!article) return;
+      await yieldToPage();
+      if (destroyed) return;
     }
     const found = findComments(doc, article);
     performance.mark('plainsight-found');
@@ -106,6 +113,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     });
     if (destroyed) return;
     performance.mark('plainsight-answered');
+    const startedIn = generation;
     const parsed = parseMessage(annotateReplySchema, raw);
     if (!parsed.ok) throw new Error(parsed.error);
     const reply: AnnotateReply = parsed.message;
@@ -113,13 +121,14 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     settings = reply.settings;
     active = reply.active;
     if (!reply.result) return;
+    const before = new Set(itemsByMapped.keys());
     if (found && reply.result.article) addArticleItems(found, reply.result.article.annotations);
-    reply.result.comments.forEach((judged, j) => {
-      const entry = { found: newComments[j]!, judged };
+    const entries = reply.result.comments.map((judged, j) => ({ found: newComments[j]!, judged }));
+    entries.forEach((entry, j) => {
       comments.push(entry);
       addCommentItems(entry, firstComment + j);
     });
-    repaint();
+    if (active) await paint([...itemsByMapped].filter(([mapped]) => !before.has(mapped)), entries, startedIn);
     performance.mark('plainsight-painted');
   }
 
@@ -158,31 +167,55 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
 
   const enabled = (category: string) => !settings?.disabledCategories.includes(category as never);
 
-  function repaint(): void {
+  function clear(): void {
+    generation++;
     highlighter.removeAll();
     markers.removeAll();
     card.destroy();
-    if (!active) return;
-    for (const [mapped, list] of itemsByMapped) highlighter.paint(mapped, list.filter((i) => enabled(i.category)));
-    markers.add(
-      comments.flatMap(({ found, judged }) => {
-        const flags = [...new Set(judged.flags.map((f) => f.category))].filter((f) => enabled(`comment-${f}`));
-        if (flags.length === 0) return [];
-        const labels = flags.map((f) => COMMENT_FLAGS[f].label);
-        return [
-          {
-            anchor: found.authorElement ?? found.root,
-            flags: labels,
-            onFocus: (element: HTMLElement) =>
-              card.show(
-                { label: 'Flagged comment', cue: labels.join(', '), explanation: judged.flags.map((f) => f.explanation).join(' ') },
-                element.getBoundingClientRect(),
-              ),
-            onBlur: () => card.hide(),
-          },
-        ];
-      }),
-    );
+  }
+
+  function repaint(): void {
+    clear();
+    if (active) void paint([...itemsByMapped], comments, generation).catch(report);
+  }
+
+  /**
+   * Paints in slices of a few milliseconds, yielding to the page between them, so a page with
+   * thousands of marks never blocks it for long.
+   */
+  async function paint(lists: [MappedText, Item[]][], entries: readonly CommentEntry[], startedIn: number): Promise<void> {
+    let sliceStart = performance.now();
+    for (const [mapped, list] of lists) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToPage();
+        if (startedIn !== generation || destroyed) return;
+        sliceStart = performance.now();
+      }
+      highlighter.paint(mapped, list.filter((i) => enabled(i.category)));
+    }
+    markers.add(entries.flatMap((entry) => markerFor(entry)));
+  }
+
+  function markerFor({ found, judged }: CommentEntry) {
+    const flags = [...new Set(judged.flags.map((f) => f.category))].filter((f) => enabled(`comment-${f}`));
+    if (flags.length === 0) return [];
+    const labels = flags.map((f) => COMMENT_FLAGS[f].label);
+    return [
+      {
+        anchor: found.authorElement ?? found.root,
+        flags: labels,
+        onFocus: (element: HTMLElement) =>
+          card.show(
+            { label: 'Flagged comment', cue: labels.join(', '), explanation: judged.flags.map((f) => f.explanation).join(' ') },
+            element.getBoundingClientRect(),
+          ),
+        onBlur: () => card.hide(),
+      },
+    ];
+  }
+
+  function yieldToPage(): Promise<void> {
+    return new Promise((resolve) => view.setTimeout(resolve, 0));
   }
 
   function itemAt(mapped: MappedText, offset: number): Item | undefined {
@@ -259,9 +292,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
       abort.abort();
       stopListening();
       watcher?.disconnect();
-      highlighter.removeAll();
-      markers.removeAll();
-      card.destroy();
+      clear();
       hits.clear();
     },
   };

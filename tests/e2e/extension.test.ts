@@ -50,14 +50,14 @@ function framedPage(threadUrl: string): string {
 <iframe id="thread" src="${threadUrl}" style="width:100%;height:1200px;border:0" title="Comments"></iframe></main></body></html>`;
 }
 
-/** Waits until the page's highlight registry holds something (or gives up), then reads it. */
+/** Waits until the content script says it has painted (or gives up), then reads the registry. */
 async function highlightsOf(frame: Page | Frame, expectSome = true): Promise<Record<string, string[]>> {
   const deadline = Date.now() + 10_000;
-  for (;;) {
-    const found = await readHighlights(frame);
-    if (!expectSome || Object.keys(found).length > 0 || Date.now() > deadline) return found;
+  while (expectSome && Date.now() < deadline) {
+    if (await frame.evaluate(() => performance.getEntriesByName('plainsight-painted').length > 0)) break;
     await new Promise((r) => setTimeout(r, 100));
   }
+  return readHighlights(frame);
 }
 
 async function tabIdOf(popup: Page, url: string): Promise<number> {

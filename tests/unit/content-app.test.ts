@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultAnnotator } from '../../lib/rules/default-packs';
 import type { ContentMessage } from '../../lib/messages';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
@@ -54,7 +54,7 @@ describe('the content script', () => {
     const before = doc.body.innerHTML;
     const worker = fakeWorker();
     const app = startContent(doc, worker.bridge, true);
-    await settle();
+    await vi.waitFor(() => expect(doc.querySelectorAll('plainsight-markers')).toHaveLength(1), { timeout: 5_000 });
     expect(worker.sent).toHaveLength(1);
     expect(worker.sent[0]!.article?.text).toBe(seed.paragraphs.join('\n\n'));
     expect(worker.sent[0]!.comments.map((c) => c.author)).toEqual(seed.comments.map((c) => c.author));
@@ -81,7 +81,8 @@ describe('the content script', () => {
     const doc = loaded.document;
     const worker = fakeWorker();
     const app = startContent(doc, worker.bridge, true);
-    await settle();
+    await vi.waitFor(() => expect(worker.sent).toHaveLength(1), { timeout: 5_000 });
+    await settle(300);
     const list = doc.querySelector('.comments__list')!;
     for (const text of ['The US a$$holes again.', 'Mars is far away, and the budget is small.']) {
       const comment = doc.createElement('div');
@@ -100,7 +101,7 @@ describe('the content script', () => {
     loaded = loadPage(wordpressPage(seed));
     const worker = fakeWorker();
     const app = startContent(loaded.document, worker.bridge, false);
-    await settle();
+    await vi.waitFor(() => expect(worker.sent).toHaveLength(1), { timeout: 5_000 });
     expect(worker.sent[0]).toMatchObject({ article: null });
     expect(worker.sent[0]!.comments).toHaveLength(seed.comments.length);
     app.destroy();
@@ -111,14 +112,13 @@ describe('the content script', () => {
     const doc = loaded.document;
     const worker = fakeWorker();
     const app = startContent(doc, worker.bridge, true);
-    await settle();
-    expect(doc.querySelectorAll('plainsight-markers')).toHaveLength(1);
+    await vi.waitFor(() => expect(doc.querySelectorAll('plainsight-markers')).toHaveLength(1), { timeout: 5_000 });
     worker.push({ type: 'apply-settings', settings: { nonsense: true }, active: false });
     expect(doc.querySelectorAll('plainsight-markers')).toHaveLength(1);
     worker.push({ type: 'apply-settings', settings: DEFAULT_SETTINGS, active: false });
     expect(doc.querySelectorAll('plainsight-markers')).toHaveLength(0);
     worker.push({ type: 'apply-settings', settings: DEFAULT_SETTINGS, active: true });
-    expect(doc.querySelectorAll('plainsight-markers')).toHaveLength(1);
+    await vi.waitFor(() => expect(doc.querySelectorAll('plainsight-markers')).toHaveLength(1), { timeout: 5_000 });
     app.destroy();
   });
 });
