@@ -160,6 +160,19 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
         .toEqual(['the first deployment of the US Space Force was to Qatar']);
     });
 
+    it('labels every control of the popup and reaches them all with the keyboard', async () => {
+      const unlabelled = await popup.evaluate(() =>
+        [...document.querySelectorAll('input, button, summary')]
+          .filter((el) => !(el.closest('label')?.textContent?.trim() || el.textContent?.trim() || el.getAttribute('aria-label')))
+          .map((el) => el.outerHTML),
+      );
+      expect(unlabelled).toEqual([]);
+      const focusable = await popup.evaluate(() =>
+        [...document.querySelectorAll('input, button, summary')].every((el) => (el as HTMLElement).tabIndex >= 0),
+      );
+      expect(focusable).toBe(true);
+    });
+
     it('removes a category from the page when it is switched off in the popup, and brings it back', async () => {
       const toggle = 'input[name="name-calling"]';
       await popup.bringToFront();

@@ -73,6 +73,17 @@ describe('the background worker', () => {
     expect(settings.enabled).toBe(true);
   });
 
+  it('keeps settings and tab results across a restart of the worker', async () => {
+    await send({ type: 'annotate', article: ARTICLE, comments: [], firstComment: 0 }, CONTENT);
+    await send({ type: 'set-category', category: 'doubt', enabled: false }, POPUP);
+    await send({ type: 'get-tab', tabId: 7 }, POPUP); // waits for the results to be stored
+    fakeBrowser.runtime.onMessage.removeAllListeners(); // the MV3 worker is stopped…
+    startBackground(api); // …and started again by the next message
+    const { tab, settings } = await send({ type: 'get-tab', tabId: 7 }, POPUP);
+    expect(tab.frames['0'].claims).toHaveLength(1);
+    expect(settings.disabledCategories).toEqual(['doubt']);
+  });
+
   it('forgets a tab when it closes', async () => {
     await send({ type: 'annotate', article: ARTICLE, comments: [], firstComment: 0 }, CONTENT);
     await fakeBrowser.tabs.onRemoved.trigger(7, { windowId: 1, isWindowClosing: false });
