@@ -8,7 +8,11 @@ import { type PhraseKey, type TextHits, collectHits } from './hits';
 import { PhraseIndex } from './phrase-index';
 import { profanityFinder } from './profanity';
 import { findRepetitions } from './repetition';
-import { dedupe, sortSpans } from './spans';
+import { TECHNIQUES } from './categories';
+import { classifyComment } from './comment-classifier';
+import { attributedQuotes, insideAny, quotedSpans } from './quotes';
+import { dedupe, push, sortSpans } from './spans';
+import { tagSpans } from './tagger';
 import { isOffTopic, isRepeated, threadContext } from './thread';
 import type { AnnotatedComment, Annotation, CommentFlag, CommentInput, Span, TechniqueAnnotation } from './types';
 
@@ -61,12 +65,12 @@ export function createAnnotator(packs: readonly CompiledPack[]): Annotator {
   function techniques(found: TextHits, scope: Scope): TechniqueAnnotation[] {
     const { text } = found.analysed;
     const out: TechniqueAnnotation[] = [];
-    const add = (rule: CompiledRule, span: Span, extra?: Record<string, string>) =>
+    const add = (rule: CompiledRule, span: Span, extra?: Record<string, string>, category = rule.category as TechniqueId) =>
       out.push({
         start: span.start,
         end: span.end,
         kind: 'technique',
-        category: rule.category as TechniqueId,
+        category,
         ruleId: rule.id,
         explanation: fillExplanation(rule.explanation, text.slice(span.start, span.end), extra),
       });
@@ -75,6 +79,18 @@ export function createAnnotator(packs: readonly CompiledPack[]): Annotator {
       if (rule.family === 'techniques') for (const span of profanityFinder(rule.allow).find(text)) add(rule, span);
     for (const rule of active[scope].repetition)
       for (const { span, count } of findRepetitions(found.analysed, rule, out)) add(rule, span, { count: String(count) });
+    const quotes = quotedSpans(text);
+    if (active[scope].tagger.length > 0) {
+      // A hand-written rule's mark of the same technique in the same place explains it better.
+      const handWritten = new Map<string, Span[]>();
+      for (const a of out) push(handWritten, a.category, a);
+      for (const rule of active[scope].tagger)
+        for (const tagged of tagSpans(found.analysed, rule, quotes)) {
+          if (handWritten.get(tagged.category)?.some((a) => a.start < tagged.end && a.end > tagged.start)) continue;
+          add(rule, tagged, { technique: TECHNIQUES[tagged.category].label.toLowerCase(), words: tagged.cue }, tagged.category);
+        }
+    }
+    markQuoted(out, attributedQuotes(text, quotes));
     return dedupe(out);
   }
 
@@ -96,6 +112,12 @@ export function createAnnotator(packs: readonly CompiledPack[]): Annotator {
     for (const rule of active.comment['topic-overlap'])
       if (thread.articleStems && isOffTopic(found.analysed, thread.articleStems, rule)) add(rule, whole);
     for (const rule of active.comment['repeated-comment']) if (isRepeated(thread, index, rule)) add(rule, whole);
+    for (const rule of active.comment.classifier) {
+      // Hand-written rules name their cue better; the model only speaks on comments they leave unflagged.
+      if (out.length > 0) continue;
+      const cue = classifyComment(text, rule);
+      if (cue) add(rule, cue);
+    }
     return dedupe(out);
   }
 
@@ -149,7 +171,15 @@ function rulesByKind(rules: readonly CompiledRule[], scope: Scope): RulesByKind 
     'topic-overlap': [],
     'repeated-comment': [],
     repetition: [],
+    tagger: [],
+    classifier: [],
   };
   for (const rule of rules) if (rule.reads[scope]) (out[rule.kind] as CompiledRule[]).push(rule);
   return out;
+}
+
+/** Marks the techniques that sit inside a quotation attributed to a named speaker. */
+function markQuoted(annotations: TechniqueAnnotation[], quotes: readonly Span[]): void {
+  if (quotes.length === 0) return;
+  for (const a of annotations) if (insideAny(quotes, a)) a.quoted = true;
 }

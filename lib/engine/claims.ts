@@ -5,6 +5,7 @@ import { type Hit, type TextHits, sentenceText } from './hits';
 import { push } from './spans';
 import type { AnalysedText } from './text';
 import type { ClaimAnnotation, Span } from './types';
+import type { WeightTable } from './weights';
 
 /**
  * Claims: sentences a scored rule judges check-worthy (or a claim pattern marks), tightened to
@@ -48,6 +49,14 @@ function scoreSentence(found: TextHits, index: number, scored: readonly ScoredRu
   const { analysed } = found;
   const sentence = analysed.sentences[index]!;
   let text: string | undefined;
+  // The learned claim rule repeats the hand-written rule's patterns: each is tested once per sentence.
+  // (The compiler gives equal patterns of a pack one RegExp.)
+  const tested = new Map<RegExp, boolean>();
+  const matches = (pattern: RegExp) => {
+    let found = tested.get(pattern);
+    if (found === undefined) tested.set(pattern, (found = pattern.test(text!)));
+    return found;
+  };
   for (const rule of scored) {
     if (rule.family !== 'claims' || sentence.endToken - sentence.firstToken < rule.minWords) continue;
     text ??= sentenceText(analysed, index);
@@ -56,12 +65,13 @@ function scoreSentence(found: TextHits, index: number, scored: readonly ScoredRu
     let score = rule.bias;
     const fired: number[] = [];
     rule.features.forEach((f, i) => {
-      if (phraseFeatures?.has(i) || (f.pattern && f.pattern.test(text!))) {
+      if (f.weight === 0) return;
+      if (phraseFeatures?.has(i) || (f.pattern && matches(f.pattern))) {
         score += f.weight;
         fired.push(i);
       }
     });
-    if (rule.words.size > 0) score += wordScore(analysed, sentence, rule.words);
+    if (!rule.words.empty) score += wordScore(analysed, sentence, rule.words);
     if (score < rule.threshold) continue;
     const spans = new Map<number, Span>();
     for (const i of fired) {
@@ -70,32 +80,62 @@ function scoreSentence(found: TextHits, index: number, scored: readonly ScoredRu
       const span = phraseFeatures?.get(i) ?? (m && { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
       if (span) spans.set(i, span);
     }
-    return { rule, cue: describeEvidence(analysed.text, rule.features, spans) };
+    const cue = describeEvidence(analysed.text, rule.features, spans);
+    return { rule, cue: cue ?? strongestWords(analysed, sentence, rule.words) ?? 'its wording' };
   }
   return undefined;
 }
 
-function wordScore(analysed: AnalysedText, sentence: AnalysedText['sentences'][number], words: ReadonlyMap<string, number>): number {
-  const seen = new Set<string>();
+/** The learned weights of the sentence's distinct stems and stem pairs. */
+function wordScore(analysed: AnalysedText, sentence: AnalysedText['sentences'][number], words: WeightTable): number {
   let score = 0;
-  for (let t = sentence.firstToken; t < sentence.endToken; t++) {
-    const stem = analysed.tokens[t]!.stem;
-    if (seen.has(stem)) continue;
-    seen.add(stem);
-    score += words.get(stem) ?? 0;
-  }
+  for (const key of sentenceWordKeys(analysed, sentence)) score += words.get(key) ?? 0;
   return score;
 }
 
+/**
+ * The keys of `words` a sentence shows, each once: its stems, adjacent stem pairs ("stem stem"),
+ * and a few shapes — `#num` (a figure), `#past` (a word in -ed), `#cap` (a capitalised word
+ * inside the sentence), `#len<n` (its length in words).
+ */
+export function sentenceWordKeys(analysed: AnalysedText, sentence: AnalysedText['sentences'][number]): Set<string> {
+  const keys = new Set<string>();
+  const { tokens, text } = analysed;
+  const n = sentence.endToken - sentence.firstToken;
+  keys.add(n < 8 ? '#len<8' : n < 16 ? '#len<16' : n < 30 ? '#len<30' : '#len30+');
+  for (let t = sentence.firstToken; t < sentence.endToken; t++) {
+    const token = tokens[t]!;
+    keys.add(token.stem);
+    if (t + 1 < sentence.endToken) keys.add(`${token.stem} ${tokens[t + 1]!.stem}`);
+    const c = text.charCodeAt(token.start);
+    if (c >= 48 && c <= 57) keys.add('#num');
+    else if (c >= 65 && c <= 90 && t > sentence.firstToken) keys.add('#cap');
+    if (text.endsWith('ed', token.end) && token.end - token.start > 4) keys.add('#past');
+  }
+  return keys;
+}
+
 /** Names the two strongest pieces of evidence a claim rule saw, e.g. `a number (“2019”)`. */
-function describeEvidence(text: string, features: readonly CompiledFeature[], fired: Map<number, Span>): string {
+function describeEvidence(text: string, features: readonly CompiledFeature[], fired: Map<number, Span>): string | undefined {
   const shown = [...fired]
     .map(([i, span]) => ({ feature: features[i]!, span }))
     .filter(({ feature }) => feature.weight > 0)
     .sort((a, b) => b.feature.weight - a.feature.weight)
     .slice(0, 2)
     .map(({ feature, span }) => `${feature.label} (${quoteCue(text.slice(span.start, span.end))})`);
-  return shown.length > 0 ? shown.join(', ') : 'its wording';
+  return shown.length > 0 ? shown.join(', ') : undefined;
+}
+
+/** The two words of the sentence with the largest learned weights, quoted in text order. */
+function strongestWords(analysed: AnalysedText, sentence: AnalysedText['sentences'][number], words: WeightTable): string | undefined {
+  const scored: { at: number; w: number }[] = [];
+  for (let t = sentence.firstToken; t < sentence.endToken; t++) {
+    const w = words.get(analysed.tokens[t]!.stem) ?? 0;
+    if (w > 0 && !scored.some((s) => analysed.tokens[s.at]!.stem === analysed.tokens[t]!.stem)) scored.push({ at: t, w });
+  }
+  const top = scored.sort((a, b) => b.w - a.w).slice(0, 2).sort((a, b) => a.at - b.at);
+  if (top.length === 0) return undefined;
+  return top.map(({ at }) => quoteCue(analysed.text.slice(analysed.tokens[at]!.start, analysed.tokens[at]!.end))).join(' and ');
 }
 
 /** Cuts leading discourse markers ("After all, ") and the final full stop from a claim's span. */

@@ -6,7 +6,7 @@ import type { Span } from './types';
 
 /**
  * Repetition: later occurrences of a message already given — a charged cue of another technique
- * said again, or a run of `minWords` words that recurs. Runs are counted by a rolling hash first,
+ * said again, or a run of `minWords` words, not a name, that recurs. Runs are counted by a rolling hash first,
  * so only the few that recur cost a string key.
  */
 
@@ -30,6 +30,7 @@ export function findRepetitions(
   for (const s of sentences) {
     for (let i = s.firstToken; i + n <= s.endToken; i++) {
       if (STOPWORDS.has(tokens[i]!.stem) || STOPWORDS.has(tokens[i + n - 1]!.stem)) continue;
+      if (holdsName(analysed, s.firstToken, i, n)) continue;
       let hash = 0;
       for (let k = i; k < i + n; k++) hash = (Math.imul(hash, 0x01000193) ^ idOf(tokens[k]!.stem)) >>> 0;
       starts.push(i);
@@ -51,6 +52,19 @@ export function findRepetitions(
     if (distinct.length > 1) for (const span of distinct.slice(1)) out.push({ span, count: distinct.length });
   }
   return out;
+}
+
+/**
+ * Whether a run of words holds a capitalised word (other than the sentence's first): names and
+ * titles ("Bible in the Schools", "Director of National Intelligence") recur in any news report
+ * without being a message repeated to make it stick (PTC train: most repeated runs were names).
+ */
+function holdsName({ text, tokens }: AnalysedText, sentenceStart: number, i: number, n: number): boolean {
+  for (let k = Math.max(i, sentenceStart + 1); k < i + n; k++) {
+    const c = text.charCodeAt(tokens[k]!.start);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
 }
 
 /** The stems of the tokens inside a span (tokens are sorted, so a binary search finds the first). */

@@ -11,6 +11,8 @@ export interface TechniqueAnnotation extends Span {
   category: TechniqueId;
   ruleId: string;
   explanation: string;
+  /** Inside a direct quotation attributed to a named speaker: the speaker's words, not the author's. */
+  quoted?: true;
 }
 
 export interface ClaimAnnotation extends Span {

@@ -1,5 +1,9 @@
+import type { TechniqueId } from '../engine/categories';
 import { phraseStems } from '../engine/text';
+import type { TokenTemplate } from '../engine/token-features';
+import { TOKEN_TEMPLATES } from '../engine/token-features';
 import type { z } from '../zod';
+import { WeightTable } from '../engine/weights';
 import { findNestedQuantifier } from './regex-safety';
 import { type Example, type Family, type Rule, type RulePack, rulePackSchema } from './schema';
 
@@ -49,13 +53,39 @@ export type CompiledRule =
       threshold: number;
       minWords: number;
       features: CompiledFeature[];
-      words: ReadonlyMap<string, number>;
+      words: WeightTable;
       trim: RegExp[];
     })
   | (CompiledBase & { kind: 'profanity'; allow: string[] })
   | (CompiledBase & { kind: 'topic-overlap'; minWords: number; minShared: number })
   | (CompiledBase & { kind: 'repeated-comment'; minLength: number })
-  | (CompiledBase & { kind: 'repetition'; minWords: number; charged: boolean });
+  | (CompiledBase & { kind: 'repetition'; minWords: number; charged: boolean })
+  | (CompiledBase & {
+      kind: 'tagger';
+      threshold: number;
+      minTokens: number;
+      maxTokens: number;
+      bridge: number;
+      tokenBias: number;
+      tokens: Record<TokenTemplate, WeightTable>;
+      labels: [TechniqueId | null, LinearClass][];
+    })
+  | (CompiledBase & {
+      kind: 'classifier';
+      threshold: number;
+      bias: number;
+      words: WeightTable;
+      pieces: WeightTable;
+      lexicon: ReadonlySet<string>;
+      lexiconWeight: number;
+      minCue: number;
+    });
+
+/** One class of a linear classifier: its bias and feature weights. */
+export interface LinearClass {
+  bias: number;
+  weights: WeightTable;
+}
 
 export interface CompiledPack {
   name: string;
@@ -79,17 +109,18 @@ export function compileRulePack(raw: unknown, name: string): CompiledPack {
   const problems: string[] = [];
   const seen = new Set<string>();
   const rules: CompiledRule[] = [];
+  const shared = new Map<string, RegExp | null>();
   for (const rule of pack.rules) {
     if (seen.has(rule.id)) problems.push(`rule "${rule.id}": duplicate id`);
     seen.add(rule.id);
-    const compiled = compileRule(rule, pack.family, (problem) => problems.push(`rule "${rule.id}": ${problem}`));
+    const compiled = compileRule(rule, pack.family, (problem) => problems.push(`rule "${rule.id}": ${problem}`), shared);
     if (compiled) rules.push(compiled);
   }
   if (problems.length > 0) throw new RulePackError(name, problems);
   return { name, family: pack.family, version: pack.version, rules };
 }
 
-function compileRule(rule: Rule, family: Family, fail: (problem: string) => void): CompiledRule | null {
+function compileRule(rule: Rule, family: Family, fail: (problem: string) => void, shared: Map<string, RegExp | null>): CompiledRule | null {
   const scope = rule.scope ?? DEFAULT_SCOPE[family];
   const base: CompiledBase = {
     id: rule.id,
@@ -117,7 +148,7 @@ function compileRule(rule: Rule, family: Family, fail: (problem: string) => void
           id: f.id,
           label: f.label,
           weight: f.weight,
-          pattern: f.pattern === undefined ? null : compileRegex(f.pattern, f.caseSensitive ?? false, '', `feature "${f.id}"`, fail),
+          pattern: f.pattern === undefined ? null : featurePattern(f.pattern, f.caseSensitive ?? false, `feature "${f.id}"`, fail, shared),
           phrases: f.phrases ? compilePhrases(f.phrases, `feature "${f.id}" phrase`, fail) : [],
         };
       });
@@ -129,7 +160,7 @@ function compileRule(rule: Rule, family: Family, fail: (problem: string) => void
         threshold: rule.threshold,
         minWords: rule.minWords ?? 1,
         features,
-        words: new Map(Object.entries(rule.words ?? {})),
+        words: new WeightTable(rule.words ?? {}),
         trim,
       };
     }
@@ -141,7 +172,44 @@ function compileRule(rule: Rule, family: Family, fail: (problem: string) => void
       return { ...base, kind: 'repeated-comment', minLength: rule.minLength };
     case 'repetition':
       return { ...base, kind: 'repetition', minWords: rule.minWords, charged: rule.charged };
+    case 'tagger': {
+      if (rule.maxTokens < rule.minTokens) fail('maxTokens is smaller than minTokens');
+      const tokens = Object.fromEntries(
+        TOKEN_TEMPLATES.map((t) => [t, new WeightTable(rule.tokens[t])]),
+      ) as Record<TokenTemplate, WeightTable>;
+      const labels = Object.entries(rule.labels).map(
+        ([label, l]): [TechniqueId | null, LinearClass] => [label as TechniqueId, { bias: l!.bias, weights: new WeightTable(l!.weights) }],
+      );
+      if (labels.length === 0) fail('labels: needs at least one technique');
+      const { threshold, minTokens, maxTokens, bridge, tokenBias } = rule;
+      // `null` is the reject class: a span it wins carries no technique.
+      const classes = [...labels];
+      if (rule.reject) classes.push([null, { bias: rule.reject.bias, weights: new WeightTable(rule.reject.weights) }]);
+      return { ...base, kind: 'tagger', threshold, minTokens, maxTokens, bridge, tokenBias, tokens, labels: classes };
+    }
+    case 'classifier':
+      return {
+        ...base,
+        kind: 'classifier',
+        threshold: rule.threshold,
+        bias: rule.bias,
+        words: new WeightTable(rule.words),
+        pieces: new WeightTable(rule.pieces),
+        lexicon: new Set((rule.lexicon ?? '').toLowerCase().split(/\s+/).filter(Boolean)),
+        lexiconWeight: rule.lexiconWeight ?? 0,
+        minCue: rule.minCue ?? -Infinity,
+      };
   }
+}
+
+/**
+ * A scored rule's feature pattern, one RegExp per distinct pattern of a pack: the learned claim
+ * rule repeats the hand-written rule's patterns, and the engine tests each once per sentence.
+ */
+function featurePattern(source: string, caseSensitive: boolean, what: string, fail: (problem: string) => void, shared: Map<string, RegExp | null>): RegExp | null {
+  const key = `${caseSensitive ? 's' : 'i'}/${source}`;
+  if (!shared.has(key)) shared.set(key, compileRegex(source, caseSensitive, '', what, fail));
+  return shared.get(key)!;
 }
 
 function compilePhrases(phrases: string[], what: string, fail: (problem: string) => void): string[][] {

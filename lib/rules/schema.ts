@@ -1,4 +1,5 @@
 import { COMMENT_FLAG_IDS, TECHNIQUE_IDS } from '../engine/categories';
+import { TOKEN_TEMPLATES, type TokenTemplate } from '../engine/token-features';
 import { z } from '../zod';
 
 /**
@@ -56,6 +57,16 @@ const regexRule = z.strictObject({
   trigger: z.array(nonEmpty).min(1).optional(),
 });
 
+/**
+ * A learned weight table (`npm run train`): feature → weight. Tables hold thousands of entries, so
+ * the schema only checks that it is an object; the compiler checks a sample of its values and the
+ * engine reads it in place (see lib/engine/weights.ts).
+ */
+const weightTable = z.custom<Record<string, number>>(
+  (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+  'must be an object mapping features to numbers',
+);
+
 const feature = z
   .strictObject({
     id: ruleId,
@@ -79,8 +90,8 @@ const scoredRule = z.strictObject({
   /** Sentences with fewer words are not judged (headings, fragments). */
   minWords: z.number().int().min(1).optional(),
   features: z.array(feature).min(1, 'needs at least one feature'),
-  /** Learned weights of word stems (see `npm run train`). */
-  words: z.record(z.string(), z.number().finite()).optional(),
+  /** Learned weights of word stems and of stem pairs ("stem stem"), each counted once (see `npm run train`). */
+  words: weightTable.optional(),
   /** Leading words cut from the sentence to tighten the span to its clause ("After all, "). */
   trim: z.array(regexSource).optional(),
 });
@@ -117,6 +128,46 @@ const repetitionRule = z.strictObject({
   charged: z.boolean(),
 });
 
+/**
+ * A learned tagger (`npm run train`): per-word linear weights mark the words that carry a
+ * technique; runs of them become spans, and per-technique weights name each span's technique.
+ */
+const linearClass = z.strictObject({ bias: z.number().finite(), weights: weightTable });
+
+const taggerRule = z.strictObject({
+  ...common,
+  kind: z.literal('tagger'),
+  /** A word is marked when the model's probability reaches this. */
+  threshold: z.number().gt(0).lt(1),
+  /** Runs shorter than this many words are dropped; longer than `maxTokens` are cut. */
+  minTokens: z.number().int().min(1),
+  maxTokens: z.number().int().min(1),
+  /** Unmarked words between two marked ones that still join them into one span. */
+  bridge: z.number().int().min(0),
+  tokenBias: z.number().finite(),
+  /** One weight table per feature template (see lib/engine/token-features.ts). */
+  tokens: z.strictObject(Object.fromEntries(TOKEN_TEMPLATES.map((t) => [t, weightTable])) as Record<TokenTemplate, typeof weightTable>),
+  labels: z.partialRecord(z.enum(TECHNIQUE_IDS), linearClass),
+  /** A span scoring higher here than for every technique is no technique: it is dropped. */
+  reject: linearClass.optional(),
+});
+
+/** A learned whole-comment judgement: word and word-piece weights (and a lexicon) against a threshold. */
+const classifierRule = z.strictObject({
+  ...common,
+  kind: z.literal('classifier'),
+  bias: z.number().finite(),
+  /** The comment is flagged when the model's probability reaches this. */
+  threshold: z.number().gt(0).lt(1),
+  words: weightTable,
+  pieces: weightTable,
+  /** Words of a shipped lexicon, separated by spaces (one string, cheap to check); a comment holding one adds `lexiconWeight` (once). */
+  lexicon: nonEmpty.optional(),
+  lexiconWeight: z.number().finite().optional(),
+  /** The cue word's own weight (word table and lexicon, not pieces) must reach this too: a comment is flagged for a word. */
+  minCue: z.number().finite().optional(),
+});
+
 type CategorySchema = z.ZodEnum<Readonly<Record<string, string>>>;
 
 /** Every rule kind, each with the category field of its family. */
@@ -129,6 +180,8 @@ function anyRule<C extends CategorySchema>(category: C) {
     topicOverlapRule.extend({ category }),
     repeatedCommentRule.extend({ category }),
     repetitionRule.extend({ category }),
+    taggerRule.extend({ category }),
+    classifierRule.extend({ category }),
   ]);
 }
 

@@ -60,6 +60,19 @@ describe('the shipped rule packs', () => {
   });
 });
 
+describe('the learned weights in the shipped packs', () => {
+  it('stay within the bundle budget of 1.5 MB (minified JSON of all packs)', () => {
+    const bytes = Object.values(DEFAULT_PACK_SOURCES).reduce((n: number, raw) => n + JSON.stringify(raw).length, 0);
+    expect(bytes).toBeLessThan(1.5 * 1024 * 1024);
+  });
+
+  it('include a learned tagger, a learned claim rule and a learned comment classifier', () => {
+    expect(rules.filter((r) => r.kind === 'tagger').map((r) => r.id)).toEqual(['learned.technique-tagger']);
+    expect(rules.filter((r) => r.kind === 'classifier').map((r) => r.id)).toEqual(['insult.learned-offensive']);
+    expect(rules.some((r) => r.id === 'claim.learned-check-worthy')).toBe(true);
+  });
+});
+
 describe('a malformed rule pack is rejected with the rule and the problem named', () => {
   it('accepts the valid base rule these cases break', () => {
     expect(problemsOf(validRule)).toEqual([]);

@@ -1,0 +1,101 @@
+import { createAnnotator } from '../lib/engine/annotator';
+import { TECHNIQUE_IDS } from '../lib/engine/categories';
+import { compileDefaultPacks } from '../lib/rules/default-packs';
+import { DATA_DIR, MissingDataError, readClaimBuster, readOlid, readPtc } from './quality/data';
+import { runGuide } from './quality/guide';
+import { type PRF, type Tally, addTally, binaryPRF, emptyTally, labelledTallies, macroF1, prfOf, spanTally } from './quality/metrics';
+
+/**
+ * `npm run bench:quality`: the annotator's judgement measured on public labelled data in
+ * `../shared/data` — PTC dev (persuasion technique spans), ClaimBuster and OLID (fixed 20% slices
+ * held out from training), and the annotation guide's examples on the seed. Prints figures.
+ * Arguments: section names (`ptc`, `claimbuster`, `olid`, `guide`) to run only those; `--rules`
+ * adds the precision of each technique rule on PTC dev.
+ */
+
+const annotator = createAnnotator(compileDefaultPacks());
+const fmt = (x: number) => x.toFixed(3);
+const row = (name: string, r: PRF, extra = '') =>
+  console.log(`  ${name.padEnd(30)} P ${fmt(r.precision)}  R ${fmt(r.recall)}  F1 ${fmt(r.f1)}${extra ? `  ${extra}` : ''}`);
+
+function ptc(): void {
+  const articles = readPtc('dev');
+  const spans = emptyTally();
+  const labelled = emptyTally();
+  const perTechnique = new Map<string, Tally>(TECHNIQUE_IDS.map((id) => [id, emptyTally()]));
+  const perRule = new Map<string, Tally>();
+  let goldCount = 0;
+  let predictedCount = 0;
+  let predictedChars = 0;
+  let textChars = 0;
+  for (const article of articles) {
+    const techniques = annotator.annotateArticle(article.text).filter((a) => a.kind === 'technique');
+    const predicted = techniques.map((a) => ({ start: a.start, end: a.end, label: a.category as string }));
+    for (const ruleId of new Set(techniques.map((a) => a.ruleId))) {
+      const own = predicted.filter((_, i) => techniques[i]!.ruleId === ruleId);
+      const t = emptyTally();
+      for (const [label, x] of labelledTallies(own, article.spans)) if (own.some((s) => s.label === label)) addTally(t, { ...x, gold: 0, goldEarned: 0 });
+      const tally = perRule.get(ruleId) ?? emptyTally();
+      addTally(tally, t);
+      perRule.set(ruleId, tally);
+    }
+    goldCount += article.spans.length;
+    predictedCount += predicted.length;
+    predictedChars += predicted.reduce((n, s) => n + s.end - s.start, 0);
+    textChars += article.text.length;
+    addTally(spans, spanTally(predicted, article.spans));
+    for (const [label, t] of labelledTallies(predicted, article.spans)) {
+      addTally(labelled, t);
+      addTally(perTechnique.get(label)!, t);
+    }
+  }
+  console.log(`PTC dev: ${articles.length} articles, ${goldCount} gold spans, ${predictedCount} predicted (mean ${(predictedChars / Math.max(1, predictedCount)).toFixed(0)} chars; ${((100 * predictedChars) / textChars).toFixed(1)}% of text)`);
+  row('span identification', prfOf(spans), 'target F1 ≥ 0.40');
+  row('span + technique', prfOf(labelled), 'target F1 ≥ 0.20');
+  for (const [label, t] of perTechnique) row(`  ${label}`, prfOf(t), `gold ${t.gold}, predicted ${t.predicted}`);
+  if (process.argv.includes('--rules')) {
+    console.log('  precision of each rule (its spans against gold spans of its technique):');
+    for (const [id, t] of [...perRule].sort()) console.log(`    ${id.padEnd(48)} P ${fmt(prfOf(t).precision)}  (${t.predicted} spans)`);
+  }
+}
+
+function claimBuster(): void {
+  const { heldOut } = readClaimBuster();
+  const pairs = heldOut.map(({ text, label }): [boolean, boolean] => [annotator.annotateArticle(text).some((a) => a.kind === 'claim'), label]);
+  const r = binaryPRF(pairs);
+  console.log(`ClaimBuster: held-out 20% slice, ${heldOut.length} sentences, ${pairs.filter(([, g]) => g).length} check-worthy`);
+  row('check-worthy', r, `target F1 ≥ 0.82 (tp ${r.tp}, fp ${r.fp}, fn ${r.fn})`);
+}
+
+function olid(): void {
+  const { heldOut } = readOlid();
+  const judged = heldOut.map(({ text, label }): [boolean, boolean] => {
+    const [c] = annotator.annotateComments([{ author: '', text }], null);
+    return [c!.flags.some((f) => f.category === 'insult' || f.category === 'dehumanizing'), label];
+  });
+  const m = macroF1(judged);
+  console.log(`OLID: held-out 20% slice, ${heldOut.length} tweets, ${judged.filter(([, g]) => g).length} offensive`);
+  row('offensive (insult|dehumanizing)', m.positive);
+  row('not offensive', m.negative);
+  console.log(`  ${'macro-F1'.padEnd(30)} ${fmt(m.macro)}  target ≥ 0.78`);
+}
+
+function guide(): void {
+  const results = runGuide(annotator);
+  const found = results.filter((r) => r.ok).length;
+  console.log(`Annotation guide examples on the seed: ${found}/${results.length} found`);
+  for (const r of results.filter((x) => !x.ok)) console.log(`  missed: ${r.what}`);
+}
+
+try {
+  const sections = { ptc, claimbuster: claimBuster, olid, guide };
+  const only = process.argv.slice(2).filter((a) => a in sections) as (keyof typeof sections)[];
+  for (const name of only.length > 0 ? only : (Object.keys(sections) as (keyof typeof sections)[])) {
+    sections[name]();
+    console.log('');
+  }
+} catch (error) {
+  if (!(error instanceof MissingDataError)) throw error;
+  console.error(`bench:quality: the benchmark data is absent (${error.message}). Put the shared data at ${DATA_DIR} (../shared/data beside the project).`);
+  process.exit(1);
+}

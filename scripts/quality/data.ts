@@ -1,0 +1,105 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TechniqueId } from '../../lib/engine/categories';
+import { type LabelledSpan, fixedSplit, utf16Offsets } from './metrics';
+
+/**
+ * Readers for the public labelled data in `../shared/data` (beside the project, never inside it).
+ * Used by the quality benchmark and by `npm run train`; nothing read here ships.
+ */
+
+export const DATA_DIR = fileURLToPath(new URL('../../../shared/data', import.meta.url));
+
+/** Seed and share of the fixed held-out slices of ClaimBuster and OLID; training uses the rest. */
+export const HELD_OUT = { share: 0.2, seed: 20260411 };
+
+/** PTC's 18 labels onto the 14 classes of SemEval-2020 Task 11 (null: dropped). */
+export const PTC_LABELS: Record<string, TechniqueId | null> = {
+  Appeal_to_Authority: 'appeal-to-authority',
+  'Appeal_to_fear-prejudice': 'appeal-to-fear',
+  Bandwagon: 'bandwagon',
+  Reductio_ad_hitlerum: 'bandwagon',
+  'Black-and-White_Fallacy': 'black-and-white',
+  Causal_Oversimplification: 'causal-oversimplification',
+  Doubt: 'doubt',
+  'Exaggeration,Minimisation': 'exaggeration',
+  'Flag-Waving': 'flag-waving',
+  Loaded_Language: 'loaded-language',
+  'Name_Calling,Labeling': 'name-calling',
+  'Obfuscation,Intentional_Vagueness,Confusion': null,
+  Repetition: 'repetition',
+  Slogans: 'slogans',
+  'Thought-terminating_Cliches': 'thought-terminating-cliche',
+  Whataboutism: 'whataboutism',
+  Straw_Men: 'whataboutism',
+  Red_Herring: 'whataboutism',
+};
+
+export interface PtcArticle {
+  id: string;
+  text: string;
+  /** Gold spans in UTF-16 offsets of `text` (converted from PTC's code points), mapped labels. */
+  spans: LabelledSpan[];
+}
+
+export class MissingDataError extends Error {}
+
+export function need(path: string): string {
+  if (!existsSync(path)) throw new MissingDataError(`missing: ${path}`);
+  return path;
+}
+
+export function readPtc(split: 'train' | 'dev'): PtcArticle[] {
+  const dir = need(join(DATA_DIR, 'ptc', split));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => {
+      const id = f.replace(/^article|\.txt$/g, '');
+      const text = readFileSync(join(dir, f), 'utf8');
+      const at = utf16Offsets(text);
+      const labelsFile = join(dir, f.replace(/\.txt$/, '.labels.tsv'));
+      const spans: LabelledSpan[] = [];
+      if (existsSync(labelsFile))
+        for (const line of readFileSync(labelsFile, 'utf8').split('\n')) {
+          const [, name, start, end] = line.split('\t');
+          if (!name) continue;
+          const label = PTC_LABELS[name];
+          if (label === undefined) throw new Error(`unknown PTC label ${name} in ${labelsFile}`);
+          if (label === null) continue;
+          spans.push({ start: at[Number(start)] ?? text.length, end: at[Number(end)] ?? text.length, label });
+        }
+      return { id, text, spans };
+    });
+}
+
+export interface LabelledText {
+  text: string;
+  label: boolean;
+}
+
+export function readClaimBuster(): { heldOut: LabelledText[]; rest: LabelledText[] } {
+  const raw = JSON.parse(readFileSync(need(join(DATA_DIR, 'claimbuster', 'train.json')), 'utf8')) as { text: string; label: number }[];
+  return fixedSplit(raw.map((r) => ({ text: r.text, label: r.label === 1 })), HELD_OUT.share, HELD_OUT.seed);
+}
+
+export function readOlid(): { heldOut: LabelledText[]; rest: LabelledText[] } {
+  const lines = readFileSync(need(join(DATA_DIR, 'olid', 'olid-training-v1.0.tsv')), 'utf8').split('\n').slice(1);
+  const rows = lines.filter((l) => l.trim()).map((l) => {
+    const [, tweet = '', a] = l.split('\t');
+    return { text: tweet, label: a === 'OFF' };
+  });
+  return fixedSplit(rows, HELD_OUT.share, HELD_OUT.seed);
+}
+
+/** A lexicon file of `word_pos<TAB>value` lines. */
+export function readWiegand(file: 'baseLexicon.txt' | 'expandedLexicon.txt'): [word: string, value: string][] {
+  return readFileSync(need(join(DATA_DIR, 'lexicons', 'wiegand2018-abusive', file)), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => {
+      const [w = '', v = ''] = l.split('\t');
+      return [w.replace(/_[a-z]+$/, ''), v.trim()];
+    });
+}

@@ -1,0 +1,78 @@
+import { MissingDataError, DATA_DIR } from './quality/data';
+import { writeRule } from './quality/pack-file';
+import { trainClaims } from './quality/train-claims';
+import { trainComments } from './quality/train-comments';
+import { trainTagger } from './quality/train-ptc';
+
+/**
+ * `npm run train`: learns the weights that ship in the rule packs from the training splits of the
+ * public data in `../shared/data` (never from the held-out slices the benchmark scores), and
+ * writes them into lib/rules/packs. Deterministic: fixed seeds, fixed passes. `npm run train --
+ * ptc` (or `claims`, `comments`) retrains one family.
+ */
+
+const log = (line: string) => console.log(line);
+const only = new Set(process.argv.slice(2));
+const wanted = (name: string) => only.size === 0 || only.has(name);
+
+function ptc(): void {
+  const t = trainTagger(log);
+  const bytes = writeRule('techniques', {
+    id: 'learned.technique-tagger',
+    category: 'loaded-language',
+    kind: 'tagger',
+    scope: 'article',
+    explanation:
+      '{cue} reads as {technique}: a model trained on news articles annotated for propaganda (the Propaganda Techniques Corpus) weighs {words} most.',
+    ...t.decoding,
+    tokenBias: t.tokenBias,
+    tokens: t.tokens,
+    labels: t.labels,
+    ...(t.reject && { reject: t.reject }),
+    examples: {
+      fire: ['Is it really a coincidence that the report came out today?', 'The invaders will destroy everything we hold dear.'],
+      quiet: ['The committee met on Tuesday to review the budget.', 'The temperature remained constant overnight.'],
+    },
+  });
+  log(`  wrote lib/rules/packs/techniques.json (${(bytes / 1024).toFixed(0)} kB)`);
+}
+
+function claims(): void {
+  const rule = trainClaims(log) as Parameters<typeof writeRule>[1];
+  rule.examples = {
+    fire: ['He voted against the tax cut twice.', 'The senator opposed the bill.'],
+    quiet: ['I think we should all work together.', 'What are we going to do about it?', 'Thank you very much for having me tonight.'],
+  };
+  const bytes = writeRule('claims', rule);
+  log(`  wrote lib/rules/packs/claims.json (${(bytes / 1024).toFixed(0)} kB)`);
+}
+
+function comments(): void {
+  const bytes = writeRule('comments', {
+    id: 'insult.learned-offensive',
+    category: 'insult',
+    kind: 'classifier',
+    explanation:
+      '{cue} marks this comment as abusive to a model trained on tweets annotated for offensive language (OLID), with the abusive-words lexicon of Wiegand et al. (2018).',
+    ...(trainComments(log) as Record<string, never>),
+    examples: {
+      fire: ['you suck', 'liberals are trash', 'Go to hell'],
+      quiet: [
+        'Whole world needs to work together and share their knowledge and expertise',
+        'The class assessment of the Scunthorpe space budget is done.',
+        'The lunar station is a great idea.',
+      ],
+    },
+  });
+  log(`  wrote lib/rules/packs/comments.json (${(bytes / 1024).toFixed(0)} kB)`);
+}
+
+try {
+  if (wanted('ptc')) ptc();
+  if (wanted('claims')) claims();
+  if (wanted('comments')) comments();
+} catch (error) {
+  if (!(error instanceof MissingDataError)) throw error;
+  console.error(`train: the training data is absent (${error.message}); put the shared data at ${DATA_DIR}.`);
+  process.exit(1);
+}
