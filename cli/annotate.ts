@@ -1,17 +1,21 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { defaultAnnotator } from '../lib/rules/default-packs';
-import { decodeText } from './decode';
-import { parseHtmlFile } from './parse-html';
+import { FileRunner } from './file-runner';
 import { type FileReport, formatTextReport } from './text-report';
 
 /**
  * `annotate`: the extension's engine and finders, from a terminal. One JSON object per file per
  * line (`--format json`) or a readable report; a file that fails gives an error entry and a
- * non-zero exit once the others are done.
+ * non-zero exit once the others are done. Each file is read in a worker thread with a time budget
+ * (`--timeout`, seconds), so a pathological page gives an error line instead of a hang.
  */
 
-const USAGE = 'usage: npm run --silent annotate -- [--format json|text] [--text] FILE...';
+const USAGE = 'usage: npm run --silent annotate -- [--format json|text] [--text] [--timeout SECONDS] FILE...';
+
+/** Per-file time budget: parse, find and annotate. */
+const DEFAULT_TIMEOUT_SECONDS = 60;
+/** Larger files are refused before they are read: no saved page a browser opens comes near this. */
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 async function main(argv: string[]): Promise<number> {
   let options;
@@ -19,7 +23,12 @@ async function main(argv: string[]): Promise<number> {
     options = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { format: { type: 'string', default: 'text' }, text: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        format: { type: 'string', default: 'text' },
+        text: { type: 'boolean', default: false },
+        timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_SECONDS) },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     process.stderr.write(`annotate: ${(error as Error).message}\n${USAGE}\n`);
@@ -34,38 +43,40 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`annotate: --format must be "json" or "text", not "${values.format}"\n${USAGE}\n`);
     return 2;
   }
+  const timeout = Number(values.timeout);
+  if (!Number.isFinite(timeout) || timeout <= 0) {
+    process.stderr.write(`annotate: --timeout must be a positive number of seconds, not "${values.timeout}"\n${USAGE}\n`);
+    return 2;
+  }
   if (files.length === 0) {
     process.stderr.write(`annotate: no input file\n${USAGE}\n`);
     return 2;
   }
 
-  const annotator = defaultAnnotator();
+  const runner = new FileRunner(timeout * 1000);
   let failed = 0;
-  for (const file of files) {
-    let report: FileReport;
-    try {
-      report = await annotateFile(file, values.text, annotator);
-    } catch (error) {
-      failed++;
-      report = { file, error: describeError(error) };
+  try {
+    for (const file of files) {
+      let report: FileReport;
+      try {
+        report = await runner.run({ file, bytes: await readInput(file), asText: values.text });
+      } catch (error) {
+        report = { file, error: describeError(error) };
+      }
+      if ('error' in report) failed++;
+      process.stdout.write(values.format === 'json' ? `${JSON.stringify(report)}\n` : formatTextReport(report));
     }
-    process.stdout.write(values.format === 'json' ? `${JSON.stringify(report)}\n` : formatTextReport(report));
+  } finally {
+    await runner.close();
   }
   return failed > 0 ? 1 : 0;
 }
 
-async function annotateFile(
-  file: string,
-  asText: boolean,
-  annotator: ReturnType<typeof defaultAnnotator>,
-): Promise<FileReport> {
-  const bytes = await readFile(file);
-  if (asText) {
-    const text = decodeText(bytes);
-    return { file, article: { title: '', text, annotations: annotator.annotateArticle(text) }, comments: [] };
-  }
-  const page = await parseHtmlFile(bytes);
-  return { file, ...annotator.annotatePage(page.article, page.comments) };
+/** The file's bytes in a buffer of their own (it is handed over to the worker). */
+async function readInput(file: string): Promise<Uint8Array> {
+  const { size } = await stat(file);
+  if (size > MAX_FILE_BYTES) throw new Error(`the file is too large (${Math.round(size / 1048576)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`);
+  return new Uint8Array(await readFile(file));
 }
 
 function describeError(error: unknown): string {

@@ -4,14 +4,19 @@ import type { CommentInput } from '../lib/engine/types';
 import { readPage } from '../lib/page/read-page';
 import { decodeHtml } from './decode';
 
+/** A parsed page and the way to release its window. */
+export interface ParsedHtml {
+  document: Document;
+  close: () => Promise<void>;
+}
+
 /**
- * Parses a saved page with happy-dom (no scripts, no stylesheets, no frames, no network) and
- * reads it with the same finders the extension runs in the browser.
+ * Parses HTML with happy-dom as a saved page is read: no scripts, no stylesheets, no frames, no
+ * navigation, no network. The `annotate` command and `bench:pages` both load pages this way.
  */
-export async function parseHtmlFile(bytes: Uint8Array): Promise<{ article: ArticleInput | null; comments: CommentInput[] }> {
-  const { text: html } = decodeHtml(bytes);
+export function loadHtmlDocument(html: string, url = 'http://127.0.0.1/'): ParsedHtml {
   const window = new Window({
-    url: 'http://127.0.0.1/',
+    url,
     settings: {
       disableJavaScriptEvaluation: true,
       disableJavaScriptFileLoading: true,
@@ -21,14 +26,31 @@ export async function parseHtmlFile(bytes: Uint8Array): Promise<{ article: Artic
       navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
     },
   });
+  const document = new window.DOMParser().parseFromString(withoutStyleElements(html), 'text/html') as unknown as Document;
+  return { document, close: () => window.happyDOM.close() };
+}
+
+/**
+ * happy-dom 21 loses everything after a `<style>` inside an `<svg>` (the rest of the page vanishes;
+ * Readability's `cnet` test page). Style sheets are never applied here, so their elements are
+ * dropped before parsing; inline `style` attributes, which the finders read, stay.
+ */
+export function withoutStyleElements(html: string): string {
+  return html.replace(STYLE_ELEMENT, '');
+}
+const STYLE_ELEMENT = /<style\b[^>]*>[\s\S]*?<\/style\s*>/gi;
+
+/** Decodes a saved page and reads it with the same finders the extension runs in the browser. */
+export async function parseHtmlFile(bytes: Uint8Array): Promise<{ article: ArticleInput | null; comments: CommentInput[] }> {
+  const { text: html } = decodeHtml(bytes);
+  const page = loadHtmlDocument(html);
   try {
-    const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-    const { article, comments } = readPage(doc);
+    const { article, comments } = readPage(page.document);
     return {
       article: article && { title: article.title, text: article.text },
       comments: comments.map(({ author, text }) => ({ author, text })),
     };
   } finally {
-    await window.happyDOM.close();
+    await page.close();
   }
 }

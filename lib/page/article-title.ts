@@ -7,6 +7,8 @@ const SEPARATOR = / [|\-–—\\/>»·:] /g;
 const HIERARCHICAL_SEPARATOR = / [\\/>»] /;
 const TITLE_META = ['og:title', 'twitter:title', 'dc.title'];
 const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
+/** A permalink mark that documentation generators put at the end of a heading ("Title¶", "Title #"). */
+const PERMALINK_MARK = /\s*[¶§#🔗]$/u;
 
 function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
@@ -61,7 +63,7 @@ function metaContent(doc: Document, keys: readonly string[]): string {
 export function findArticleTitle(doc: Document, headings: readonly Element[]): string {
   const declared = metaContent(doc, TITLE_META) || normalize(doc.title);
   for (const heading of headings) {
-    const text = normalize(heading.textContent);
+    const text = normalize(heading.textContent).replace(PERMALINK_MARK, '');
     if (text && declared && textSimilarity(declared, text) > 0.75 && textSimilarity(text, declared) > 0.5) return text;
   }
   if (declared) return stripSiteName(declared);

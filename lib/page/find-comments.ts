@@ -1,7 +1,8 @@
 /**
- * Finds the reader comments of a page: WordPress and Disqus markup by their known shape, any
- * other comment system as a run of same-shaped blocks inside an area named for comments, each
- * with an author-like element and a text. Each comment's text leaves out its replies (they are
+ * Finds the reader comments of a page: WordPress and Disqus markup by their known shape (Disqus
+ * both on the host page and inside its own frame), any other comment system as a run of
+ * same-shaped blocks inside an area named for comments, each with an author-like element and a
+ * text, or failing that as same-shaped blocks around time elements, each naming an author. Each comment's text leaves out its replies (they are
  * comments of their own), its header, metadata, actions and forms.
  */
 import { COMMENT_HEURISTICS as C } from './heuristics';
@@ -42,7 +43,7 @@ export function findComments(root: Document | Element, article?: FoundArticle | 
     shape.items
       .filter((item) => !overlapsArticle(item))
       .map((item) => readComment(item, shape))
-      .filter((comment) => C.minimalText.test(comment.text));
+      .filter(saysSomething);
   const known = [
     knownShape(areas.wordpressLists, C.wordpress.item, C.wordpress.body),
     knownShape(areas.disqusThreads, C.disqus.item, C.disqus.body),
@@ -51,7 +52,45 @@ export function findComments(root: Document | Element, article?: FoundArticle | 
     const comments = shape ? read(shape) : [];
     if (comments.length > 0) return comments;
   }
-  return genericComments(areas.named);
+  const named = genericComments(areas.named);
+  return named.length > 0 ? named : timedComments(scope, overlapsArticle);
+}
+
+/**
+ * Comments in an area whose name says nothing (a single-page app's `div.feedback`): groups of
+ * same-shaped blocks around time elements, every one naming an author and saying something
+ * that is mostly not links.
+ */
+function timedComments(scope: Element, overlapsArticle: (element: Element) => boolean): FoundComment[] {
+  const groups = new Map<string, Set<Element>>();
+  for (const time of scope.querySelectorAll(C.timeSelector)) {
+    let element = time.parentElement;
+    for (let depth = 0; element && element !== scope && depth < C.timedItemDepth; depth++, element = element.parentElement) {
+      if (overlapsArticle(element)) break;
+      const key = signature(element);
+      if (!key) continue;
+      const group = groups.get(key) ?? new Set<Element>();
+      group.add(element);
+      groups.set(key, group);
+    }
+  }
+  let best: FoundComment[] = [];
+  for (const group of groups.values()) {
+    const members = [...group];
+    if (members.length < C.minComments || members.length <= best.length || !isThread(members)) continue;
+    if (members.some((member) => member.querySelector(C.teaserSelector))) continue;
+    const shape: CommentShape = { items: members, isItem: (element) => group.has(element), body: C.bodyWords, leadAuthor: false };
+    const comments = members.map((member) => readComment(member, shape));
+    if (comments.every((comment) => comment.author && saysSomething(comment) && linkShare(comment) <= C.timedMaxLinkShare)) best = comments;
+  }
+  return best;
+}
+
+/** The share of a comment's text that stands in links. */
+function linkShare(comment: FoundComment): number {
+  let linked = 0;
+  for (const segment of comment.segments) if (segment.node.parentElement?.closest('a')) linked += segment.length;
+  return comment.text.length === 0 ? 1 : linked / comment.text.length;
 }
 
 function collectAreas(scope: Element, overlapsArticle: (element: Element) => boolean): CommentAreas {
@@ -66,7 +105,7 @@ function collectAreas(scope: Element, overlapsArticle: (element: Element) => boo
     const className = element.getAttribute('class') ?? '';
     const id = element.getAttribute('id') ?? '';
     if (C.wordpress.list.test(className) && (element.localName === 'ol' || element.localName === 'ul')) areas.wordpressLists.push(element);
-    if (id === C.disqus.threadId) areas.disqusThreads.push(element);
+    if (C.disqus.threadIds.has(id)) areas.disqusThreads.push(element);
     if (C.containerWords.test(`${className} ${id}`) && !lastNamed?.contains(element) && !overlapsArticle(element)) {
       areas.named.push(element);
       lastNamed = element;
@@ -108,7 +147,7 @@ function genericComments(areas: readonly Element[]): FoundComment[] {
       if (members.length < C.minComments || !isThread(members)) continue;
       const memberSet = new Set(members);
       const shape: CommentShape = { items: members, isItem: (element) => memberSet.has(element), body: C.bodyWords, leadAuthor: true };
-      const comments = members.map((member) => readComment(member, shape)).filter((comment) => C.minimalText.test(comment.text));
+      const comments = members.map((member) => readComment(member, shape)).filter(saysSomething);
       const named = comments.filter((comment) => comment.author).length;
       if (comments.length < C.minComments || named * 2 < comments.length) continue;
       const score = named + comments.length;
@@ -130,6 +169,11 @@ function isThread(members: readonly Element[]): boolean {
   return members.some((member) => members.some((other) => other !== member && member.contains(other)));
 }
 
+/** A comment has words of its own, not only a button's label ("Load more comments", "Reply"). */
+function saysSomething(comment: FoundComment): boolean {
+  return C.minimalText.test(comment.text) && !C.actionText.test(collapse(comment.text));
+}
+
 function collapse(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
 }
@@ -147,7 +191,9 @@ function isChrome(element: Element, author: Element | null): boolean {
   if (element === author || C.chromeTags.has(element.localName)) return true;
   if (element.hasAttributes() && C.chromeWords.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`)) return true;
   const name = element.localName;
-  return (name === 'a' || name === 'span' || name === 'li') && C.actionText.test(collapse(element.textContent));
+  if (name !== 'a' && name !== 'span' && name !== 'li' && name !== 'div') return false;
+  const text = collapse(element.textContent);
+  return C.actionText.test(text) || C.dateOnlyText.test(text);
 }
 
 /** The name in an author element, without the time, permalink or separators set beside it. */

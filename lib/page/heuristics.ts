@@ -118,6 +118,9 @@ export const ARTICLE_PAGE_HINTS = {
   /** An <article> whose heading is a link is a teaser card, not an article. */
   teaserCardSelector: 'h1 a, h2 a, h3 a, h4 a, a h1, a h2, a h3, a h4',
   brParentSelector: 'div > br',
+  /** Scripts that say as much in one character as Latin says in about three (a word or a syllable per sign). */
+  denseScript: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu,
+  denseScriptWeight: 3,
   minBlockLength: 140,
   minScore: 20,
 } as const;
@@ -131,7 +134,8 @@ export const COMMENT_HEURISTICS = {
     body: /(?:^|\s)comment-content(?:\s|$)/,
   },
   disqus: {
-    threadId: 'disqus_thread',
+    /** The embed's placeholder on the host page, and the list inside Disqus's own frame (disqus.com/embed/comments). */
+    threadIds: new Set(['disqus_thread', 'post-list']) as ReadonlySet<string>,
     item: 'li.post, [data-role="post"]',
     body: /(?:^|\s)post-message(?:\s|$)/,
   },
@@ -140,7 +144,7 @@ export const COMMENT_HEURISTICS = {
   /** Tags a comment block can have. */
   itemSelector: 'div, li, article, section, blockquote, dd',
   /** class, itemprop or rel of the element naming a comment's author. */
-  authorClass: /author|user-?name|user_name|commenter|(?:^|\s)fn(?:\s|$)|(?:^|\s)name(?:\s|$)|__name|-name(?:\s|$)/i,
+  authorClass: /author|autor|auteur|verfasser|user-?name|user_name|nick|commenter|__user(?:\s|$)|(?:^|\s)fn(?:\s|$)|(?:^|\s)name(?:\s|$)|__name|-name(?:\s|$)/i,
   authorRelation: /(?:^|\s)(?:author|name)(?:\s|$)/i,
   /** A first line that names the author when no element says "author". */
   leadAuthorTags: tags('cite b strong a'),
@@ -151,18 +155,27 @@ export const COMMENT_HEURISTICS = {
   /** The longest author name that is a name and not a sentence. */
   maxAuthorLength: 80,
   /** class of a comment's text. */
-  bodyWords: /(?:^|[\s_-])(?:body|content|text|message)(?:$|[\s_-])/i,
+  bodyWords: /(?:^|[\s_-])(?:body|content|text|message|inhalt|texte|contenu|contenido|cuerpo|testo|corpo|tekst)(?:$|[\s_-])/i,
   /** A list of replies inside a comment: each reply is a comment of its own. */
   repliesWords: /(?:^|[\s_-])(?:children|replies|responses)(?:$|[\s_-])/i,
   /** Parts of a comment that are not its text: header, metadata, actions, forms. */
   chromeWords:
-    /(?:^|[\s_-])(?:meta|metadata|header|footer|actions?|toolbar|menu|reply|permalink|share|vote|voting|likes?|report|flag|avatar|time|date|timestamp|byline|author|vcard|edit|more|load-more|pagination)(?:$|[\s_-])/i,
+    /(?:^|[\s_-])(?:meta|metadata|header|footer|actions?|toolbar|menu|reply|permalink|share|vote|voting|likes?|report|flag|avatar|time|date|timestamp|byline|author|vcard|edit|more|load-more|pagination|kopf|zeit|datum|aktionen|autor|auteur|fecha|acciones)(?:$|[\s_-])/i,
   chromeTags: tags('form textarea button input select time header footer menu nav'),
   /** Link or button labels of comment actions. */
   actionText:
-    /^(reply|like|unlike|share|report|flag|permalink|link|edit|delete|upvote|downvote|vote up|vote down|load more( comments)?|show( \d+)?( more)? repl(y|ies)|view( \d+)? repl(y|ies)|see more|read more)$/i,
+    /^(reply|like|unlike|share|report|flag|permalink|link|edit|delete|upvote|downvote|vote up|vote down|load more( comments)?|show( \d+)?( more)? repl(y|ies)|view( \d+)? repl(y|ies)|see more|read more|antworten|melden|gefällt mir|weitere kommentare( laden)?|répondre|signaler|responder|denunciar|rispondi|segnala)$/i,
+  /** A part that is only a date or a time ("12.02.2026, 08:14", "9 Jan" is left to its class). */
+  dateOnlyText: /^(?=.*\d)[\d\s.,:/-]+(?:\s*(?:uhr|h|am|pm|utc|gmt))?$/i,
   /** A comment says at least this much (not a lone initial of a letter avatar). */
   minimalText: /[\p{L}\p{N}]{2}/u,
+  /** Outside a comment-named area: a comment is a block around a time element, at most this many levels up… */
+  timedItemDepth: 4,
+  /** …with most of its text not in links (teaser cards are mostly links). */
+  timedMaxLinkShare: 0.5,
+  timeSelector: 'time, [datetime]',
+  /** A block with a heading is a teaser card or a section, not a comment. */
+  teaserSelector: 'h1, h2, h3, h4, h5, h6',
   /** At least this many same-shaped blocks make a comment list. */
   minComments: 2,
 } as const;

@@ -106,6 +106,39 @@ describe('findComments elsewhere', () => {
     ]);
   });
 
+  it('reads blocks with an author, a time and a text outside any comment-named area', () => {
+    const doc = load(`<!DOCTYPE html><html><body><main>
+      <div class="story"><p>${seed.paragraphs.join('</p><p>')}</p></div>
+      <div class="feedback">
+        <div class="note"><a class="note__user" href="/u/1">Mira</a><time datetime="2026-01-01">1 Jan</time><div class="note__body">The launch figures are from last year.</div><button>Reply</button></div>
+        <div class="note"><a class="note__user" href="/u/2">Tom K.</a><time datetime="2026-01-02">2 Jan</time><div class="note__body">I read this twice and still disagree.</div><button>Reply</button></div>
+      </div></main></body></html>`);
+    expect(findComments(doc, findArticle(doc)).map(({ author, text }) => ({ author, text }))).toEqual([
+      { author: 'Mira', text: 'The launch figures are from last year.' },
+      { author: 'Tom K.', text: 'I read this twice and still disagree.' },
+    ]);
+  });
+
+  it('does not take teaser cards with a byline and a time for comments', () => {
+    const card = (n: number) => `<li class="card"><a href="/story-${n}"><h3>Headline number ${n} about the budget</h3></a>
+      <p class="card__dek">A short summary of the story that the headline links to, in one sentence.</p>
+      <span class="card__author">Writer ${n}</span> <time datetime="2026-01-0${n}">Jan ${n}</time></li>`;
+    const doc = load(`<!DOCTYPE html><html><body><article><p>${seed.paragraphs.join('</p><p>')}</p></article>
+      <ol class="popular">${[1, 2, 3, 4].map(card).join('')}</ol></body></html>`);
+    expect(findComments(doc, findArticle(doc))).toEqual([]);
+  });
+
+  it('does not take a "load more" item of the comment list for a comment', () => {
+    const doc = load(`<!DOCTYPE html><html><body><ol class="comment-list">
+      <li class="comment"><cite class="fn">Ann</cite><div class="comment-content"><p>First real comment here.</p></div></li>
+      <li class="comment"><cite class="fn">Bo</cite><div class="comment-content"><p>Second real comment here.</p></div></li>
+      <li class="comment load-more"><a href="?page=2">Load more comments</a></li></ol></body></html>`);
+    expect(findComments(doc).map(({ author, text }) => ({ author, text }))).toEqual([
+      { author: 'Ann', text: 'First real comment here.' },
+      { author: 'Bo', text: 'Second real comment here.' },
+    ]);
+  });
+
   it('ignores a comment area that is hidden', () => {
     const doc = load(`<!DOCTYPE html><html><body><div aria-hidden="true"><ul class="comments">
       <li class="comment"><span class="author">Ann</span><p>Hidden words here.</p></li>
