@@ -13,13 +13,16 @@ export type ToggleId = (typeof TOGGLE_IDS)[number];
 
 export const SETTINGS_VERSION = 2;
 
-export const settingsSchema = z.strictObject({
-  version: z.literal(SETTINGS_VERSION),
-  enabled: z.boolean(),
-  /** Host names where Plainsight stays off. */
-  disabledSites: z.array(z.string().check(z.minLength(1), z.maxLength(253))).check(z.maxLength(10_000)),
-  disabledCategories: z.array(z.enum(TOGGLE_IDS)),
-});
+// Built when first used: see messages.ts.
+export const settingsSchema = z.lazy(() =>
+  z.strictObject({
+    version: z.literal(SETTINGS_VERSION),
+    enabled: z.boolean(),
+    /** Host names where Plainsight stays off. */
+    disabledSites: z.array(z.string().check(z.minLength(1), z.maxLength(253))).check(z.maxLength(10_000)),
+    disabledCategories: z.array(z.enum(TOGGLE_IDS)),
+  }),
+);
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, enabled: true, disabledSites: [], disabledCategories: [] };

@@ -9,6 +9,7 @@ import {
   popupMessageSchema,
 } from '../messages';
 import { type Settings, SettingsStore, isSiteEnabled } from '../settings';
+import { encodeResult } from '../wire';
 import { flaggedCount, summariseFrame } from './summary';
 import { TabResults } from './tab-results';
 
@@ -63,7 +64,7 @@ export function startBackground(api: WxtBrowser): void {
       const tab = await tabs.record(tabId, frameId, summary, message.firstComment > 0);
       await showBadge(tabId, flaggedCount(Object.values(tab.frames)));
     });
-    return { ok: true as const, active: true, settings: current, result };
+    return { ok: true as const, active: true, settings: current, result: encodeResult(result) };
   }
 
   async function topUrl(tabId: number): Promise<string | undefined> {

@@ -1,5 +1,5 @@
 import { CLAIM_INFO, COMMENT_FLAGS, SOURCING_LABELS, TECHNIQUES } from '../engine/categories';
-import type { AnnotatedComment, Annotation } from '../engine/types';
+import type { Annotation } from '../engine/types';
 import {
   type AnnotateReply,
   type ContentMessage,
@@ -9,6 +9,7 @@ import {
   parseMessage,
 } from '../messages';
 import type { Settings } from '../settings';
+import { type DecodedResult, decodeResult } from '../wire';
 import { observeAdditions } from './comment-observer';
 import { type CommentMarkers, createCommentMarkers } from './comment-markers';
 import { findArticle, isProbablyArticlePage } from './find-article';
@@ -42,12 +43,13 @@ interface Item {
   mapped: MappedText;
   start: number;
   end: number;
-  card: CardContent;
+  /** What the card says; worked out only when the card shows. */
+  card(): CardContent;
 }
 
 interface CommentEntry {
   found: FoundComment;
-  judged: AnnotatedComment;
+  judged: DecodedResult['comments'][number];
 }
 
 /** How long one slice of painting may hold the page's main thread. */
@@ -121,9 +123,11 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     settings = reply.settings;
     active = reply.active;
     if (!reply.result) return;
+    const result = decodeResult(reply.result);
+    if (result.comments.length !== newComments.length) throw new Error('the answer does not match the comments sent');
     const before = new Set(itemsByMapped.keys());
-    if (found && reply.result.article) addArticleItems(found, reply.result.article.annotations);
-    const entries = reply.result.comments.map((judged, j) => ({ found: newComments[j]!, judged }));
+    if (found && result.article) addArticleItems(found, result.article);
+    const entries = result.comments.map((judged, j) => ({ found: newComments[j]!, judged }));
     entries.forEach((entry, j) => {
       comments.push(entry);
       addCommentItems(entry, firstComment + j);
@@ -138,12 +142,12 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
   }
 
   function addArticleItems(found: FoundArticle, annotations: readonly Annotation[]): void {
-    annotations.forEach((a, i) => addItem({ id: `a${i}`, category: a.category, mapped: found, start: a.start, end: a.end, card: cardOf(a, found.text) }));
+    annotations.forEach((a, i) => addItem({ id: `a${i}`, category: a.category, mapped: found, start: a.start, end: a.end, card: () => cardOf(a, found.text) }));
   }
 
   function addCommentItems({ found, judged }: CommentEntry, index: number): void {
     for (const a of judged.annotations)
-      addItem({ id: `c${index}`, category: a.category, mapped: found, start: a.start, end: a.end, card: cardOf(a, found.text) });
+      addItem({ id: `c${index}`, category: a.category, mapped: found, start: a.start, end: a.end, card: () => cardOf(a, found.text) });
     for (const f of judged.flags)
       addItem({
         id: `c${index}`,
@@ -151,7 +155,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
         mapped: found,
         start: f.start,
         end: f.end,
-        card: { label: `Comment flag: ${COMMENT_FLAGS[f.category].label}`, cue: quote(found.text.slice(f.start, f.end)), explanation: f.explanation },
+        card: () => ({ label: `Comment flag: ${COMMENT_FLAGS[f.category].label}`, cue: quote(found.text.slice(f.start, f.end)), explanation: f.explanation }),
       });
   }
 
@@ -227,7 +231,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     const point = hits.atNode(node, offset);
     const item = point && itemAt(point.mapped, point.offset);
     const anchor = item && rect();
-    if (item && anchor) card.show(item.card, anchor);
+    if (item && anchor) card.show(item.card(), anchor);
     else card.hide();
   }
 
@@ -242,7 +246,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
           pointerFrame = 0;
           const point = hits.atPoint(x, y);
           const item = point && itemAt(point.mapped, point.offset);
-          if (item) card.show(item.card, new DOMRect(x, y, 0, 16));
+          if (item) card.show(item.card(), new DOMRect(x, y, 0, 16));
           else card.hide();
         }),
       );
@@ -281,7 +285,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     if (!item || !range) return;
     (range.startContainer.parentElement ?? doc.body).scrollIntoView({ block: 'center' });
     highlighter.flash(range);
-    view.requestAnimationFrame(() => card.show(item.card, range.getBoundingClientRect()));
+    view.requestAnimationFrame(() => card.show(item.card(), range.getBoundingClientRect()));
   }
 
   guard(start);

@@ -4,6 +4,7 @@
  */
 import { ARTICLE_HEURISTICS as H } from './heuristics';
 import { isBlockElement, isSkippedElement } from './text-map';
+import { walkTree } from './walk-tree';
 
 /** What the article finder knows about one element; lengths are of whitespace-collapsed text. */
 export interface ElementStats {
@@ -44,9 +45,6 @@ export interface PageMeasure {
   declaredMains: Element[];
 }
 
-const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
-const FILTER_ACCEPT = 1;
-const FILTER_REJECT = 2;
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 function newStats(index: number): ElementStats {
@@ -93,7 +91,6 @@ export function isUnlikelyCandidate(element: Element, onlyComments = false): boo
  * sections, and all unlikely candidates when `stripUnlikely` is set.
  */
 export function measurePage(root: Element, stripUnlikely: boolean): PageMeasure {
-  const doc = root.ownerDocument;
   const stats = new Map<Element, ElementStats>();
   const elements: Element[] = [root];
   const landmarks: Landmarks = { titleHeadings: [], declaredBodies: [], declaredArticles: [], declaredMains: [] };
@@ -110,28 +107,24 @@ export function measurePage(root: Element, stripUnlikely: boolean): PageMeasure 
     if (element.getAttribute('aria-modal') === 'true' && element.getAttribute('role') === 'dialog') return true;
     return isUnlikelyCandidate(element, !stripUnlikely);
   };
-  const walker = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT, (node: Node) =>
-    node.nodeType === 1 && reject(node as Element) ? FILTER_REJECT : FILTER_ACCEPT,
-  );
   const stack: Element[] = [root];
   const close = (): void => {
     const element = stack.pop() as Element;
     const parent = stack[stack.length - 1] as Element;
     closeElement(element, stats.get(element) as ElementStats, parent, stats.get(parent) as ElementStats, elements.length - 1);
   };
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    while (stack.length > 1 && stack[stack.length - 1] !== node.parentNode) close();
+  const enter = (node: Node): boolean => {
     const parent = stack[stack.length - 1] as Element;
-    if (node.nodeType === 3) {
-      addText((node as Text).data, parent, stats.get(parent) as ElementStats);
-      continue;
-    }
+    if (node.nodeType === 3) addText((node as Text).data, parent, stats.get(parent) as ElementStats);
+    if (node.nodeType !== 1 || reject(node as Element)) return false;
     const element = node as Element;
     stats.set(element, newStats(elements.length));
     elements.push(element);
     recordLandmark(element, landmarks);
     stack.push(element);
-  }
+    return true;
+  };
+  walkTree(root, enter, close);
   while (stack.length > 1) close();
   (stats.get(root) as ElementStats).end = elements.length - 1;
   return { root, stats, elements, ...landmarks };

@@ -8,10 +8,9 @@
 import { COMMENT_HEURISTICS as C } from './heuristics';
 import { isSkippedElement, mapText } from './text-map';
 import type { FoundArticle, FoundComment } from './types';
+import { walkTree } from './walk-tree';
 
-const SHOW_ELEMENT = 0x1;
-const FILTER_ACCEPT = 1;
-const FILTER_REJECT = 2;
+const ELEMENT_NODE = 1;
 
 /** How to read one comment system's markup. */
 interface CommentShape {
@@ -95,13 +94,12 @@ function linkShare(comment: FoundComment): number {
 
 function collectAreas(scope: Element, overlapsArticle: (element: Element) => boolean): CommentAreas {
   const areas: CommentAreas = { wordpressLists: [], disqusThreads: [], named: [] };
-  const walker = scope.ownerDocument.createTreeWalker(scope, SHOW_ELEMENT, (node: Node) =>
-    isSkippedElement(node as Element) ? FILTER_REJECT : FILTER_ACCEPT,
-  );
   let lastNamed: Element | null = null;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  walkTree(scope, (node) => {
+    if (node.nodeType !== ELEMENT_NODE) return false;
     const element = node as Element;
-    if (!element.hasAttributes()) continue;
+    if (isSkippedElement(element)) return false;
+    if (!element.hasAttributes()) return true;
     const className = element.getAttribute('class') ?? '';
     const id = element.getAttribute('id') ?? '';
     if (C.wordpress.list.test(className) && (element.localName === 'ol' || element.localName === 'ul')) areas.wordpressLists.push(element);
@@ -110,7 +108,8 @@ function collectAreas(scope: Element, overlapsArticle: (element: Element) => boo
       areas.named.push(element);
       lastNamed = element;
     }
-  }
+    return true;
+  });
   return areas;
 }
 
@@ -159,14 +158,18 @@ function genericComments(areas: readonly Element[]): FoundComment[] {
   return best?.comments ?? [];
 }
 
-/** Comments stand side by side, or one answers another inside it. */
+/** Comments stand side by side, or one answers another inside it. Linear: each member's ancestors are walked once. */
 function isThread(members: readonly Element[]): boolean {
   const parents = new Set<Node | null>();
   for (const member of members) {
     if (parents.has(member.parentNode)) return true;
     parents.add(member.parentNode);
   }
-  return members.some((member) => members.some((other) => other !== member && member.contains(other)));
+  const memberSet = new Set<Node>(members);
+  return members.some((member) => {
+    for (let node = member.parentNode; node; node = node.parentNode) if (memberSet.has(node)) return true;
+    return false;
+  });
 }
 
 /** A comment has words of its own, not only a button's label ("Load more comments", "Reply"). */
@@ -206,17 +209,17 @@ function authorName(element: Element): string {
 /** The parts of a comment found in one walk over it, replies left out. */
 function comb(item: Element, shape: CommentShape): { authors: Element[]; body: Element | null; fallbackBody: Element | null; lead: Element | null } {
   const parts = { authors: [] as Element[], body: null as Element | null, fallbackBody: null as Element | null, lead: null as Element | null };
-  const walker = item.ownerDocument.createTreeWalker(item, SHOW_ELEMENT, (node: Node) =>
-    shape.isItem(node as Element) || isSkippedElement(node as Element) ? FILTER_REJECT : FILTER_ACCEPT,
-  );
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  walkTree(item, (node) => {
+    if (node.nodeType !== ELEMENT_NODE) return false;
     const element = node as Element;
+    if (shape.isItem(element) || isSkippedElement(element)) return false;
     if (isAuthorLike(element)) parts.authors.push(element);
     if (!parts.lead && C.leadAuthorTags.has(element.localName)) parts.lead = element;
     const className = element.getAttribute('class') ?? '';
     if (!parts.body && shape.body.test(className)) parts.body = element;
     if (!parts.fallbackBody && C.bodyWords.test(className)) parts.fallbackBody = element;
-  }
+    return true;
+  });
   return parts;
 }
 

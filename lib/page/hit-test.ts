@@ -18,7 +18,19 @@ export interface HitTester {
 
 export function createHitTester(doc: Document): HitTester {
   const byNode = new Map<Node, { mapped: MappedText; segment: TextSegment }[]>();
+  // Texts are indexed at the first lookup, not when added: most pages are never pointed at.
+  let pending: MappedText[] = [];
+  const index = () => {
+    for (const mapped of pending)
+      for (const segment of mapped.segments) {
+        const list = byNode.get(segment.node);
+        if (list) list.push({ mapped, segment });
+        else byNode.set(segment.node, [{ mapped, segment }]);
+      }
+    pending = [];
+  };
   const atNode = (node: Node, offset: number): TextPoint | null => {
+    if (pending.length > 0) index();
     for (const { mapped, segment } of byNode.get(node) ?? []) {
       if (offset >= segment.nodeOffset && offset < segment.nodeOffset + segment.length)
         return { mapped, offset: segment.start + offset - segment.nodeOffset };
@@ -27,11 +39,7 @@ export function createHitTester(doc: Document): HitTester {
   };
   return {
     add(mapped) {
-      for (const segment of mapped.segments) {
-        const list = byNode.get(segment.node);
-        if (list) list.push({ mapped, segment });
-        else byNode.set(segment.node, [{ mapped, segment }]);
-      }
+      pending.push(mapped);
     },
     atNode,
     atPoint(x, y) {
@@ -40,6 +48,7 @@ export function createHitTester(doc: Document): HitTester {
     },
     clear() {
       byNode.clear();
+      pending = [];
     },
   };
 }

@@ -5,13 +5,15 @@
  */
 import { TEXT_HEURISTICS } from './heuristics';
 import type { MappedText, TextSegment } from './types';
+import { walkTree } from './walk-tree';
 
-const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
-const FILTER_ACCEPT = 1;
-const FILTER_REJECT = 2;
 const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
 const BLOCK_SEPARATOR = '\n\n';
 const WHITESPACE_RUN = /[ \t\n\r\f]+/g;
+/** Whitespace that rendering would change inside a stretch of words. */
+const MUST_COLLAPSE = /[\t\n\r\f]| {2}/;
+const isCollapsible = (code: number) => code === 32 || code === 9 || code === 10 || code === 13 || code === 12;
 
 /** Whether an element is hidden by its own markup; shared by every finder so they agree. */
 export function isHiddenElement(element: Element): boolean {
@@ -53,42 +55,35 @@ function walk(root: Node, builder: TextBuilder, exclude?: (element: Element) => 
   const start = root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : root;
   if (!start) return;
   if (start.nodeType === ELEMENT_NODE && isExcluded(start as Element, exclude)) return;
-  const doc = start.ownerDocument ?? (start as Document);
-  const contexts = new Map<Node, BlockContext>();
-  const rootContext: BlockContext = {
+  let context: BlockContext = {
     block: start,
     preformatted: start.nodeType === ELEMENT_NODE && TEXT_HEURISTICS.preformattedTags.has((start as Element).localName),
   };
-  contexts.set(start, rootContext);
-  if (start.nodeType === 3) {
-    builder.addText(start as Text, rootContext);
+  if (start.nodeType === TEXT_NODE) {
+    builder.addText(start as Text, context);
     return;
   }
-  const walker = doc.createTreeWalker(start, SHOW_ELEMENT_AND_TEXT, (node: Node) => {
-    if (node.nodeType !== ELEMENT_NODE) return FILTER_ACCEPT;
-    const element = node as Element;
-    if (isExcluded(element, exclude)) {
-      if (isBlockElement(element)) builder.breakBlock();
-      return FILTER_REJECT;
-    }
-    return FILTER_ACCEPT;
-  });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const parent = contexts.get(node.parentNode as Node) ?? rootContext;
-    if (node.nodeType !== ELEMENT_NODE) {
-      builder.addText(node as Text, parent);
-      continue;
-    }
+  const outer: BlockContext[] = [];
+  const enter = (node: Node): boolean => {
+    if (node.nodeType === TEXT_NODE) builder.addText(node as Text, context);
+    if (node.nodeType !== ELEMENT_NODE) return false;
     const element = node as Element;
     const name = element.localName;
+    if (isExcluded(element, exclude)) {
+      if (isBlockElement(element)) builder.breakBlock();
+      return false;
+    }
     if (name === 'br' || name === 'hr') {
       builder.breakBlock();
-      continue;
+      return false;
     }
     const block = isBlockElement(element);
     const preformatted = TEXT_HEURISTICS.preformattedTags.has(name);
-    contexts.set(element, block || preformatted ? { block: block ? element : parent.block, preformatted: preformatted || parent.preformatted } : parent);
-  }
+    outer.push(context);
+    if (block || preformatted) context = { block: block ? element : context.block, preformatted: preformatted || context.preformatted };
+    return true;
+  };
+  walkTree(start, enter, () => (context = outer.pop()!));
 }
 
 function isExcluded(element: Element, exclude?: (element: Element) => boolean): boolean {
@@ -121,18 +116,34 @@ class TextBuilder {
       this.append(node, data, 0, data.length);
       return;
     }
+    // Most text is words between single spaces, with whitespace at its ends: that middle is kept whole.
     let from = 0;
-    WHITESPACE_RUN.lastIndex = 0;
-    for (let match = WHITESPACE_RUN.exec(data); match; match = WHITESPACE_RUN.exec(data)) {
-      if (match.index > from) this.append(node, data, from, match.index);
-      if (!this.pendingSpace || (this.spaceNode === null && match[0][0] === ' ')) {
-        this.pendingSpace = true;
-        this.spaceNode = match[0][0] === ' ' ? node : null;
-        this.spaceOffset = match.index;
+    let to = data.length;
+    while (from < to && isCollapsible(data.charCodeAt(from))) from++;
+    if (from > 0) this.space(node, data, 0);
+    if (from === to) return;
+    while (isCollapsible(data.charCodeAt(to - 1))) to--;
+    if (!MUST_COLLAPSE.test(from === 0 && to === data.length ? data : data.slice(from, to))) this.append(node, data, from, to);
+    else {
+      WHITESPACE_RUN.lastIndex = from;
+      for (let match = WHITESPACE_RUN.exec(data); match && match.index < to; match = WHITESPACE_RUN.exec(data)) {
+        if (match.index > from) this.append(node, data, from, match.index);
+        this.space(node, data, match.index);
+        from = match.index + match[0].length;
       }
-      from = match.index + match[0].length;
+      if (from < to) this.append(node, data, from, to);
     }
-    if (from < data.length) this.append(node, data, from, data.length);
+    if (to < data.length) this.space(node, data, to);
+  }
+
+  /** A run of whitespace at `index` of the node: it becomes one space, kept where a real space stands. */
+  private space(node: Text, data: string, index: number): void {
+    const isSpace = data.charCodeAt(index) === 32;
+    if (!this.pendingSpace || (this.spaceNode === null && isSpace)) {
+      this.pendingSpace = true;
+      this.spaceNode = isSpace ? node : null;
+      this.spaceOffset = index;
+    }
   }
 
   private append(node: Text, data: string, from: number, to: number): void {

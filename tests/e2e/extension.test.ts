@@ -124,6 +124,29 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
       await page.screenshot({ path: `${ARTIFACTS}${name}-seed.png`, fullPage: true });
     });
 
+    it('puts a marker naming its flags beside the author of each flagged comment', async () => {
+      const markers = await page.evaluate(() => {
+        const rects = (selector: string) => [...document.querySelectorAll(selector)].map((e) => ({ name: e.textContent, rect: e.getBoundingClientRect() }));
+        const authors = rects('.comment-author .fn');
+        const comments = rects('.comment-body');
+        const layer = document.querySelector('plainsight-markers')?.shadowRoot;
+        return [...(layer?.querySelectorAll<HTMLElement>('.marker') ?? [])].map((m) => {
+          const rect = m.getBoundingClientRect();
+          const author = authors.find((a) => Math.abs(a.rect.top - rect.top) < 8 && rect.left - a.rect.right >= 0 && rect.left - a.rect.right < 24);
+          const comment = comments.find((c) => rect.top >= c.rect.top - 8 && rect.top < c.rect.bottom);
+          return { text: m.textContent, hidden: m.hidden, author: author?.name ?? null, inComment: comment !== undefined };
+        });
+      });
+      // Five flagged comments: three name their author, two are anonymous (their marker stands by the comment).
+      expect(markers).toHaveLength(5);
+      expect(markers.every((m) => !m.hidden && m.inComment)).toBe(true);
+      expect(markers.filter((m) => m.author !== null).map((m) => [m.author, m.text])).toEqual([
+        ['Just Me', '⚑ Insult'],
+        ['Just Me', '⚑ Insult'],
+        ['johnny rotten', '⚑ Dehumanizing'],
+      ]);
+    });
+
     it('lists the claims and flagged comments in the popup', async () => {
       popup = await browser.openPopup(await tabIdOf(await browser.openPopup(-1), `${site.origin}/seed`));
       const text = await popup.$eval('main', (m) => m.textContent ?? '');

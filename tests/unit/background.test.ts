@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { WxtBrowser } from 'wxt/browser';
 import { startBackground } from '../../lib/background/worker';
+import { annotateReplySchema } from '../../lib/messages';
+import { decodeResult } from '../../lib/wire';
 
 /** The background worker driven through the fake browser's events, as the real one would be. */
 
@@ -32,7 +34,12 @@ describe('the background worker', () => {
     );
     expect(reply.ok).toBe(true);
     expect(reply.active).toBe(true);
-    expect(reply.result.article.annotations.map((a: { category: string }) => a.category)).toEqual(['claim', 'name-calling']);
+    // The answer is checked as the page checks it, carries no text back, and unpacks to the marks.
+    const checked = annotateReplySchema.parse(reply);
+    expect(JSON.stringify(checked)).not.toContain(ARTICLE.text);
+    const result = checked.ok && checked.result ? decodeResult(checked.result) : null;
+    expect(result?.article?.map((a) => a.category)).toEqual(['claim', 'name-calling']);
+    expect(new Set(result?.comments[0]?.flags.map((f) => f.category))).toEqual(new Set(['insult']));
     const tab = await send({ type: 'get-tab', tabId: 7 }, POPUP);
     expect(tab.host).toBe('news.example');
     expect(tab.tab.frames['0'].claims[0].text).toBe('the first deployment of the US Space Force was to Qatar');

@@ -3,6 +3,7 @@ import { defaultAnnotator } from '../../lib/rules/default-packs';
 import type { ContentMessage } from '../../lib/messages';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { startContent } from '../../lib/page/content-app';
+import { encodeResult } from '../../lib/wire';
 import { type LoadedPage, loadPage } from '../fixtures/dom';
 import { listingPage, newsPage, wordpressPage } from '../fixtures/layouts';
 import { readSeed } from '../fixtures/seed';
@@ -35,7 +36,7 @@ function fakeWorker(active = true) {
           article: message.article && { ...message.article, annotations: annotator.annotateArticle(message.article.text) },
           comments: annotator.annotateComments(message.comments, message.article?.text ?? null),
         };
-        return { ok: true, active, settings: DEFAULT_SETTINGS, result: active ? result : null };
+        return { ok: true, active, settings: DEFAULT_SETTINGS, result: active ? encodeResult(result) : null };
       },
       listen(l: (message: unknown) => void) {
         listener = l;

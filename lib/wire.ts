@@ -1,0 +1,139 @@
+import { COMMENT_FLAG_IDS, SOURCING_IDS, TECHNIQUE_IDS } from './engine/categories';
+import type { PageAnnotations } from './engine/annotator';
+import type { Annotation, CommentFlag } from './engine/types';
+import { z } from './zod-mini';
+
+/**
+ * The background's answer to a page, in columns. The page already has its texts, so the answer
+ * carries none of them: mark i of a text runs from `starts[i]` to `ends[i]`, is a
+ * `labels[kinds[i]]` and is explained by `notes[explains[i]]`. Labels and explanations are
+ * shared by every mark that repeats them. Thousands of marks then cost a few flat arrays to send,
+ * parse and check instead of thousands of objects.
+ */
+
+const isIndexList = (value: unknown): value is number[] => {
+  if (!Array.isArray(value)) return false;
+  for (const x of value) if (!Number.isInteger(x) || x < 0) return false;
+  return true;
+};
+const indices = () => z.custom<number[]>(isIndexList, 'expected an array of non-negative integers');
+
+const label = () =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('technique'), category: z.enum(TECHNIQUE_IDS), ruleId: z.string(), quoted: z.optional(z.literal(true)) }),
+    z.object({ kind: z.literal('claim'), category: z.literal('claim'), ruleId: z.string(), sourcing: z.enum(SOURCING_IDS) }),
+    z.object({ kind: z.literal('flag'), category: z.enum(COMMENT_FLAG_IDS), ruleId: z.string() }),
+  ]);
+type Label = z.infer<ReturnType<typeof label>>;
+
+const columns = () => ({ starts: indices(), ends: indices(), kinds: indices(), explains: indices() });
+interface Marks {
+  starts: number[];
+  ends: number[];
+  kinds: number[];
+  explains: number[];
+}
+
+// Built when first used: see messages.ts.
+export const wireResultSchema = z.lazy(() =>
+  z
+    .object({
+      labels: z.array(label()),
+      notes: z.array(z.string()),
+      article: z.nullable(z.object(columns())),
+      commentCount: z.int().check(z.minimum(0)),
+      /** Marks on comments also say whose they are: `owners[i]` indexes the batch's comments. */
+      comments: z.object({ ...columns(), owners: indices() }),
+    })
+    .check(
+      z.superRefine((wire, ctx) => {
+        const problem = columnProblem(wire);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem, input: wire });
+      }),
+    ),
+);
+export type WireResult = z.infer<typeof wireResultSchema>;
+
+function columnProblem(wire: { labels: unknown[]; notes: unknown[]; commentCount: number; article: Marks | null; comments: Marks & { owners: number[] } }): string | null {
+  for (const [name, m] of [['article', wire.article], ['comments', wire.comments]] as const) {
+    if (!m) continue;
+    const n = m.starts.length;
+    if (m.ends.length !== n || m.kinds.length !== n || m.explains.length !== n || ('owners' in m && m.owners.length !== n))
+      return `${name}: the columns differ in length`;
+    for (let i = 0; i < n; i++) {
+      if (m.ends[i]! < m.starts[i]!) return `${name}: mark ${i} ends before it starts`;
+      if (m.kinds[i]! >= wire.labels.length) return `${name}: mark ${i} has no label`;
+      if (m.explains[i]! >= wire.notes.length) return `${name}: mark ${i} has no explanation`;
+      if ('owners' in m && m.owners[i]! >= wire.commentCount) return `${name}: mark ${i} belongs to no comment`;
+    }
+  }
+  return null;
+}
+
+/** Packs the engine's result for the page (in the background). */
+export function encodeResult(result: PageAnnotations): WireResult {
+  const labels: Label[] = [];
+  const labelIndex = new Map<string, number>();
+  const notes: string[] = [];
+  const noteIndex = new Map<string, number>();
+  const intern = <T>(table: T[], index: Map<string, number>, key: string, value: T) => {
+    let i = index.get(key);
+    if (i === undefined) index.set(key, (i = table.push(value) - 1));
+    return i;
+  };
+  const add = (m: Marks, l: Label, start: number, end: number, explanation: string) => {
+    m.starts.push(start);
+    m.ends.push(end);
+    m.kinds.push(intern(labels, labelIndex, JSON.stringify(l), l));
+    m.explains.push(intern(notes, noteIndex, explanation, explanation));
+  };
+  const addAnnotation = (m: Marks, a: Annotation) => add(m, labelOf(a), a.start, a.end, a.explanation);
+  const addFlag = (m: Marks, f: CommentFlag) => add(m, { kind: 'flag', category: f.category, ruleId: f.ruleId }, f.start, f.end, f.explanation);
+
+  const empty = (): Marks => ({ starts: [], ends: [], kinds: [], explains: [] });
+  let article: Marks | null = null;
+  if (result.article) {
+    article = empty();
+    for (const a of result.article.annotations) addAnnotation(article, a);
+  }
+  const comments = { ...empty(), owners: [] as number[] };
+  result.comments.forEach((c, owner) => {
+    const before = comments.starts.length;
+    for (const f of c.flags) addFlag(comments, f);
+    for (const a of c.annotations) addAnnotation(comments, a);
+    for (let i = before; i < comments.starts.length; i++) comments.owners.push(owner);
+  });
+  return { labels, notes, article, commentCount: result.comments.length, comments };
+}
+
+function labelOf(a: Annotation): Label {
+  if (a.kind === 'claim') return { kind: 'claim', category: 'claim', ruleId: a.ruleId, sourcing: a.sourcing };
+  return { kind: 'technique', category: a.category, ruleId: a.ruleId, ...(a.quoted && { quoted: true as const }) };
+}
+
+/** What the page gets back from a checked answer: the marks of the article and of each comment. */
+export interface DecodedResult {
+  article: Annotation[] | null;
+  comments: { flags: CommentFlag[]; annotations: Annotation[] }[];
+}
+
+/** Unpacks a checked answer (in the page). */
+export function decodeResult(wire: WireResult): DecodedResult {
+  const mark = (m: Marks, i: number): Annotation | CommentFlag => {
+    const l = wire.labels[m.kinds[i]!]!;
+    const span = { start: m.starts[i]!, end: m.ends[i]!, ruleId: l.ruleId, explanation: wire.notes[m.explains[i]!]! };
+    if (l.kind === 'flag') return { ...span, category: l.category };
+    if (l.kind === 'claim') return { ...span, kind: 'claim', category: 'claim', sourcing: l.sourcing };
+    return { ...span, kind: 'technique', category: l.category, ...(l.quoted && { quoted: true as const }) };
+  };
+  const article = wire.article && wire.article.starts.map((_, i) => mark(wire.article!, i) as Annotation);
+  const comments: DecodedResult['comments'] = Array.from({ length: wire.commentCount }, () => ({ flags: [], annotations: [] }));
+  const c = wire.comments;
+  for (let i = 0; i < c.starts.length; i++) {
+    const m = mark(c, i);
+    const owner = comments[c.owners[i]!]!;
+    if ('kind' in m) owner.annotations.push(m);
+    else owner.flags.push(m);
+  }
+  return { article, comments };
+}
