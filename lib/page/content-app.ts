@@ -54,6 +54,8 @@ interface CommentEntry {
 
 /** How long one slice of painting may hold the page's main thread. */
 const SLICE_MS = 8;
+/** Marks painted between two looks at the clock. */
+const PAINT_CHUNK = 100;
 
 export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: boolean): ContentApp {
   const view = doc.defaultView!;
@@ -90,18 +92,28 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
 
   async function start(): Promise<void> {
     performance.mark('plainsight-start');
+    let taskStart = performance.now();
+    // Between steps the page gets its turn, once a step has held the main thread for a slice.
+    const breathe = async () => {
+      if (performance.now() - taskStart <= SLICE_MS) return;
+      await yieldToPage();
+      taskStart = performance.now();
+    };
     if (isTopFrame) {
       if (!isProbablyArticlePage(doc)) return;
       article = findArticle(doc);
       if (!article) return;
-      await yieldToPage();
+      await breathe();
       if (destroyed) return;
     }
     const found = findComments(doc, article);
     performance.mark('plainsight-found');
-    // Watch before the first answer arrives: comments added meanwhile must not be missed.
+    // Watch before the first answer arrives: comments added meanwhile must not be missed (nor
+    // those already found be sent twice).
+    for (const c of found) knownRoots.add(c.root);
     watcher = observeAdditions(doc.body ?? doc.documentElement, () => guard(onLateContent));
-    if (article || found.length > 0) await annotate(article, found);
+    await breathe();
+    if (!destroyed && (article || found.length > 0)) await annotate(article, found);
   }
 
   async function annotate(found: FoundArticle | null, newComments: FoundComment[]): Promise<void> {
@@ -190,12 +202,16 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
   async function paint(lists: [MappedText, Item[]][], entries: readonly CommentEntry[], startedIn: number): Promise<void> {
     let sliceStart = performance.now();
     for (const [mapped, list] of lists) {
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToPage();
-        if (startedIn !== generation || destroyed) return;
-        sliceStart = performance.now();
+      const shown = list.filter((i) => enabled(i.category));
+      // A long article holds thousands of marks: its text is painted a chunk at a time too.
+      for (let from = 0; from < shown.length; from += PAINT_CHUNK) {
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await yieldToPage();
+          if (startedIn !== generation || destroyed) return;
+          sliceStart = performance.now();
+        }
+        highlighter.paint(mapped, shown.length <= PAINT_CHUNK ? shown : shown.slice(from, from + PAINT_CHUNK));
       }
-      highlighter.paint(mapped, list.filter((i) => enabled(i.category)));
     }
     markers.add(entries.flatMap((entry) => markerFor(entry)));
   }
