@@ -39,6 +39,9 @@ describe('mapText', () => {
     ['keeps preformatted whitespace', '<pre>a  b\n  c</pre><p>d</p>', 'a  b\n  c\n\nd'],
     ['splits text around a nested block', '<div>before<p>inside</p>after</div>', 'before\n\ninside\n\nafter'],
     ['keeps no-break spaces', '<p>a\u00a0\u00a0b</p>', 'a\u00a0\u00a0b'],
+    ['collapses spaces at the edges of inline elements', '<p>one <b> two </b> three</p>', 'one two three'],
+    ['trims the indentation of source lines', '<p>\n    one two\n  </p>\n  <p>three\tfour  five</p>', 'one two\n\nthree four five'],
+    ['collapses a node that is only whitespace', '<p>one<span>  \n </span>two</p>', 'one two'],
   ])('%s', (_name, html, expected) => {
     const mapped = mapText(body(html));
     expect(mapped.text).toBe(expected);
