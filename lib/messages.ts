@@ -1,21 +1,20 @@
 import { COMMENT_FLAG_IDS, SOURCING_IDS, TECHNIQUE_IDS } from './engine/categories';
 import { TOGGLE_IDS, settingsSchema } from './settings';
 import { wireResultSchema } from './wire';
-import { z } from './zod-mini';
+import { onFirstUse, z } from './zod-mini';
 
 /**
  * Every message between the content script, the background worker and the popup: one zod
  * schema per direction, checked where a message arrives, and one reply shape, `{ ok, … }`.
  */
 
-// Schemas are built when first used (z.lazy): the content script is loaded on every page, and
-// building them costs more than a page without an article may take.
+// Each schema is a function that builds it on first use (see onFirstUse).
 const text = () => z.string().check(z.maxLength(5_000_000));
 const offset = () => z.int().check(z.minimum(0));
 const tabId = () => z.int();
 const commentInput = () => z.object({ author: z.string().check(z.maxLength(500)), text: text() });
 /** What the popup lists for one frame; item ids let it ask the page to reveal an item. */
-export const frameSummarySchema = z.lazy(() =>
+export const frameSummarySchema = onFirstUse(() =>
   z.object({
     url: z.string(),
     title: z.string(),
@@ -25,15 +24,15 @@ export const frameSummarySchema = z.lazy(() =>
     comments: z.array(z.object({ id: z.string(), author: z.string(), excerpt: z.string(), flags: z.array(z.enum(COMMENT_FLAG_IDS)) })),
   }),
 );
-export type FrameSummary = z.infer<typeof frameSummarySchema>;
+export type FrameSummary = z.infer<ReturnType<typeof frameSummarySchema>>;
 
-export const tabSummarySchema = z.lazy(() =>
-  z.object({ frames: z.record(z.string(), frameSummarySchema) }),
+export const tabSummarySchema = onFirstUse(() =>
+  z.object({ frames: z.record(z.string(), frameSummarySchema()) }),
 );
-export type TabSummary = z.infer<typeof tabSummarySchema>;
+export type TabSummary = z.infer<ReturnType<typeof tabSummarySchema>>;
 
 /** Content script → background. */
-export const contentMessageSchema = z.lazy(() =>
+export const contentMessageSchema = onFirstUse(() =>
   z.discriminatedUnion('type', [
     z.object({
       type: z.literal('annotate'),
@@ -44,10 +43,10 @@ export const contentMessageSchema = z.lazy(() =>
     }),
   ]),
 );
-export type ContentMessage = z.infer<typeof contentMessageSchema>;
+export type ContentMessage = z.infer<ReturnType<typeof contentMessageSchema>>;
 
 /** Popup → background. */
-export const popupMessageSchema = z.lazy(() =>
+export const popupMessageSchema = onFirstUse(() =>
   z.discriminatedUnion('type', [
     z.object({ type: z.literal('get-tab'), tabId: tabId() }),
     z.object({ type: z.literal('set-enabled'), enabled: z.boolean() }),
@@ -56,25 +55,25 @@ export const popupMessageSchema = z.lazy(() =>
     z.object({ type: z.literal('reveal'), tabId: tabId(), frameId: z.int(), itemId: z.string() }),
   ]),
 );
-export type PopupMessage = z.infer<typeof popupMessageSchema>;
+export type PopupMessage = z.infer<ReturnType<typeof popupMessageSchema>>;
 
 /** Background → content script. */
-export const pageMessageSchema = z.lazy(() =>
+export const pageMessageSchema = onFirstUse(() =>
   z.discriminatedUnion('type', [
-    z.object({ type: z.literal('apply-settings'), settings: settingsSchema, active: z.boolean() }),
+    z.object({ type: z.literal('apply-settings'), settings: settingsSchema(), active: z.boolean() }),
     z.object({ type: z.literal('reveal'), itemId: z.string() }),
   ]),
 );
-export type PageMessage = z.infer<typeof pageMessageSchema>;
+export type PageMessage = z.infer<ReturnType<typeof pageMessageSchema>>;
 
 /** The background's answer to `annotate`: whether Plainsight is on for this page, and the result (in columns, see wire.ts). */
-export const annotateReplySchema = z.lazy(() =>
+export const annotateReplySchema = onFirstUse(() =>
   z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), active: z.boolean(), settings: settingsSchema, result: z.nullable(wireResultSchema) }),
+    z.object({ ok: z.literal(true), active: z.boolean(), settings: settingsSchema(), result: z.nullable(wireResultSchema()) }),
     z.object({ ok: z.literal(false), error: z.string() }),
   ]),
 );
-export type AnnotateReply = z.infer<typeof annotateReplySchema>;
+export type AnnotateReply = z.infer<ReturnType<typeof annotateReplySchema>>;
 
 export type Reply<T> = ({ ok: true } & T) | { ok: false; error: string };
 

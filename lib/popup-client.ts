@@ -10,7 +10,7 @@ import { z } from './zod-mini';
  */
 
 const tabReplySchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), tab: z.nullable(tabSummarySchema), settings: settingsSchema, host: z.string(), problem: z.nullable(z.string()) }),
+  z.object({ ok: z.literal(true), tab: z.nullable(tabSummarySchema()), settings: settingsSchema(), host: z.string(), problem: z.nullable(z.string()) }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 

@@ -1,5 +1,5 @@
 import { COMMENT_FLAG_IDS, TECHNIQUE_IDS } from './engine/categories';
-import { z } from './zod-mini';
+import { onFirstUse, z } from './zod-mini';
 
 /**
  * The reader's settings: on/off globally, per site and per category. Stored in extension storage,
@@ -13,8 +13,7 @@ export type ToggleId = (typeof TOGGLE_IDS)[number];
 
 export const SETTINGS_VERSION = 2;
 
-// Built when first used: see messages.ts.
-export const settingsSchema = z.lazy(() =>
+export const settingsSchema = onFirstUse(() =>
   z.strictObject({
     version: z.literal(SETTINGS_VERSION),
     enabled: z.boolean(),
@@ -23,7 +22,7 @@ export const settingsSchema = z.lazy(() =>
     disabledCategories: z.array(z.enum(TOGGLE_IDS)),
   }),
 );
-export type Settings = z.infer<typeof settingsSchema>;
+export type Settings = z.infer<ReturnType<typeof settingsSchema>>;
 
 export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, enabled: true, disabledSites: [], disabledCategories: [] };
 
@@ -53,7 +52,7 @@ export function parseSettings(raw: unknown): { settings: Settings } | { problem:
     if (!migrate) return { problem: `stored settings have version ${value.version}, which has no migration` };
     value = migrate(value);
   }
-  const parsed = settingsSchema.safeParse(value);
+  const parsed = settingsSchema().safeParse(value);
   if (parsed.success) return { settings: parsed.data };
   return { problem: parsed.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`).join('; ') };
 }
@@ -90,7 +89,7 @@ export class SettingsStore {
 
   /** Validates before writing: a bad update is refused and the stored settings stay as they were. */
   async write(settings: Settings): Promise<Settings> {
-    const valid = settingsSchema.parse(settings);
+    const valid = settingsSchema().parse(settings);
     await this.area.set({ [KEY]: valid, [LAST_GOOD_KEY]: valid });
     return valid;
   }

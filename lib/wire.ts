@@ -1,7 +1,7 @@
 import { COMMENT_FLAG_IDS, SOURCING_IDS, TECHNIQUE_IDS } from './engine/categories';
 import type { PageAnnotations } from './engine/annotator';
 import type { Annotation, CommentFlag } from './engine/types';
-import { z } from './zod-mini';
+import { onFirstUse, z } from './zod-mini';
 
 /**
  * The background's answer to a page, in columns. The page already has its texts, so the answer
@@ -34,8 +34,7 @@ interface Marks {
   explains: number[];
 }
 
-// Built when first used: see messages.ts.
-export const wireResultSchema = z.lazy(() =>
+export const wireResultSchema = onFirstUse(() =>
   z
     .object({
       labels: z.array(label()),
@@ -52,7 +51,7 @@ export const wireResultSchema = z.lazy(() =>
       }),
     ),
 );
-export type WireResult = z.infer<typeof wireResultSchema>;
+export type WireResult = z.infer<ReturnType<typeof wireResultSchema>>;
 
 function columnProblem(wire: { labels: unknown[]; notes: unknown[]; commentCount: number; article: Marks | null; comments: Marks & { owners: number[] } }): string | null {
   for (const [name, m] of [['article', wire.article], ['comments', wire.comments]] as const) {

@@ -5,4 +5,13 @@ import * as z from 'zod/mini';
 // `jitless` avoids zod's `new Function` probe, which extension CSPs forbid.
 z.config({ ...z.locales.en(), jitless: true });
 
+/**
+ * A schema built the first time it is asked for. Building zod schemas costs a few milliseconds,
+ * and the content script is loaded on every page, most of which never exchange a message.
+ */
+export function onFirstUse<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build());
+}
+
 export { z };

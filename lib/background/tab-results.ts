@@ -13,7 +13,7 @@ export class TabResults {
     const key = keyOf(tabId);
     const raw = (await this.area.get(key))[key];
     if (raw === undefined) return null;
-    const parsed = tabSummarySchema.safeParse(raw);
+    const parsed = tabSummarySchema().safeParse(raw);
     if (parsed.success) return parsed.data;
     console.warn(`[plainsight] dropped corrupt results of tab ${tabId}`);
     await this.area.remove(key);

@@ -129,11 +129,11 @@ export function startBackground(api: WxtBrowser): void {
     const reply = (work: () => Promise<Reply<object>>) =>
       work().catch((error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }));
     if (fromContent(sender)) {
-      const parsed = parseMessage(contentMessageSchema, raw);
+      const parsed = parseMessage(contentMessageSchema(), raw);
       return reply(async () => (parsed.ok ? onContent(parsed.message, sender) : parsed));
     }
     if (fromPopup(sender)) {
-      const parsed = parseMessage(popupMessageSchema, raw);
+      const parsed = parseMessage(popupMessageSchema(), raw);
       return reply(async () => (parsed.ok ? onPopup(parsed.message) : parsed));
     }
     return undefined;

@@ -58,6 +58,9 @@ const SLICE_MS = 8;
 const PAINT_CHUNK = 100;
 
 export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: boolean): ContentApp {
+  performance.mark('plainsight-start');
+  // Most pages are no article: they are left at once, before anything is set up.
+  if (isTopFrame && !isArticlePage(doc)) return { destroy() {} };
   const view = doc.defaultView!;
   const highlighter: Highlighter = createHighlighter(doc);
   const hits: HitTester = createHitTester(doc);
@@ -91,7 +94,6 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
   }
 
   async function start(): Promise<void> {
-    performance.mark('plainsight-start');
     let taskStart = performance.now();
     // Between steps the page gets its turn, once a step has held the main thread for a slice.
     const breathe = async () => {
@@ -100,7 +102,6 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
       taskStart = performance.now();
     };
     if (isTopFrame) {
-      if (!isProbablyArticlePage(doc)) return;
       article = findArticle(doc);
       if (!article) return;
       await breathe();
@@ -128,7 +129,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     if (destroyed) return;
     performance.mark('plainsight-answered');
     const startedIn = generation;
-    const parsed = parseMessage(annotateReplySchema, raw);
+    const parsed = parseMessage(annotateReplySchema(), raw);
     if (!parsed.ok) throw new Error(parsed.error);
     const reply: AnnotateReply = parsed.message;
     if (!reply.ok) throw new Error(reply.error);
@@ -283,7 +284,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
   view.addEventListener('keydown', (event) => event.key === 'Escape' && card.hide(), { signal: abort.signal });
 
   function onMessage(raw: unknown): void {
-    const parsed = parseMessage(pageMessageSchema, raw);
+    const parsed = parseMessage(pageMessageSchema(), raw);
     if (!parsed.ok) return report(parsed.error);
     const message: PageMessage = parsed.message;
     if (message.type === 'apply-settings') {
@@ -316,6 +317,15 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
       hits.clear();
     },
   };
+}
+
+function isArticlePage(doc: Document): boolean {
+  try {
+    return isProbablyArticlePage(doc);
+  } catch (error) {
+    console.warn('[plainsight]', error instanceof Error ? error.message : error);
+    return false;
+  }
 }
 
 function cardOf(a: Annotation, text: string): CardContent {

@@ -140,7 +140,7 @@ function textDivs(doc: Document): Set<Element> {
 
 /** A text's length in Latin-equivalent characters: Chinese, Japanese and Korean signs count thrice. */
 function proseLength(text: string): number {
-  const dense = text.match(ARTICLE_PAGE_HINTS.denseScript)?.length ?? 0;
+  const dense = ARTICLE_PAGE_HINTS.maybeDense.test(text) ? (text.match(ARTICLE_PAGE_HINTS.denseScript)?.length ?? 0) : 0;
   return text.length + dense * (ARTICLE_PAGE_HINTS.denseScriptWeight - 1);
 }
 

@@ -120,6 +120,8 @@ export const ARTICLE_PAGE_HINTS = {
   brParentSelector: 'div > br',
   /** Scripts that say as much in one character as Latin says in about three (a word or a syllable per sign). */
   denseScript: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu,
+  /** A cheap first look for those scripts (CJK blocks and the surrogates of CJK extensions), so Latin pages never build the Unicode sets above. */
+  maybeDense: /[\u1100-\u11ff\u2e80-\ud7af\uf900-\ufaff\ud840-\ud87f]/,
   denseScriptWeight: 3,
   minBlockLength: 140,
   minScore: 20,

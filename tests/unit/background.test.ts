@@ -35,7 +35,7 @@ describe('the background worker', () => {
     expect(reply.ok).toBe(true);
     expect(reply.active).toBe(true);
     // The answer is checked as the page checks it, carries no text back, and unpacks to the marks.
-    const checked = annotateReplySchema.parse(reply);
+    const checked = annotateReplySchema().parse(reply);
     expect(JSON.stringify(checked)).not.toContain(ARTICLE.text);
     const result = checked.ok && checked.result ? decodeResult(checked.result) : null;
     expect(result?.article?.map((a) => a.category)).toEqual(['claim', 'name-calling']);

@@ -32,7 +32,7 @@ describe('the answer to a page', () => {
 
   it('is refused, with the reason, when its columns do not add up', () => {
     const good = encodeResult(page);
-    const reply = (result: unknown) => parseMessage(annotateReplySchema, { ok: true, active: true, settings: DEFAULT_SETTINGS, result });
+    const reply = (result: unknown) => parseMessage(annotateReplySchema(), { ok: true, active: true, settings: DEFAULT_SETTINGS, result });
     expect(reply(good).ok).toBe(true);
     const cases: [string, unknown, RegExp][] = [
       ['a column cut short', { ...good, article: { ...good.article!, ends: good.article!.ends.slice(1) } }, /columns differ in length/],
