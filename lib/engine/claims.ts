@@ -42,7 +42,8 @@ export function findClaims(found: TextHits, scored: readonly ScoredRule[]): Clai
 }
 
 /**
- * The first scored rule whose features and word weights reach its threshold on this sentence.
+ * The first scored rule whose features and word weights reach its threshold on this sentence,
+ * unless a rule with a veto scores below it (a learned rule overruling the hand-written one).
  * Patterns are only tested while scoring; the words that showed them are found for the winner.
  */
 function scoreSentence(found: TextHits, index: number, scored: readonly ScoredRule[]): { rule: ScoredRule; cue: string } | undefined {
@@ -57,8 +58,10 @@ function scoreSentence(found: TextHits, index: number, scored: readonly ScoredRu
     if (found === undefined) tested.set(pattern, (found = pattern.test(text!)));
     return found;
   };
+  let winner: { rule: ScoredRule; fired: number[] } | undefined;
   for (const rule of scored) {
     if (rule.family !== 'claims' || sentence.endToken - sentence.firstToken < rule.minWords) continue;
+    if (winner && rule.veto === null) continue;
     text ??= sentenceText(analysed, index);
     if (rule.unless?.test(text)) continue;
     const phraseFeatures = found.features.get(index)?.get(rule);
@@ -72,18 +75,21 @@ function scoreSentence(found: TextHits, index: number, scored: readonly ScoredRu
       }
     });
     if (!rule.words.empty) score += wordScore(analysed, sentence, rule.words);
-    if (score < rule.threshold) continue;
-    const spans = new Map<number, Span>();
-    for (const i of fired) {
-      const f = rule.features[i]!;
-      const m = f.pattern ? f.pattern.exec(text) : null;
-      const span = phraseFeatures?.get(i) ?? (m && { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
-      if (span) spans.set(i, span);
-    }
-    const cue = describeEvidence(analysed.text, rule.features, spans);
-    return { rule, cue: cue ?? strongestWords(analysed, sentence, rule.words) ?? 'its wording' };
+    if (rule.veto !== null && score < rule.veto) return undefined;
+    if (!winner && score >= rule.threshold) winner = { rule, fired };
   }
-  return undefined;
+  if (!winner) return undefined;
+  const { rule, fired } = winner;
+  const phraseFeatures = found.features.get(index)?.get(rule);
+  const spans = new Map<number, Span>();
+  for (const i of fired) {
+    const f = rule.features[i]!;
+    const m = f.pattern ? f.pattern.exec(text!) : null;
+    const span = phraseFeatures?.get(i) ?? (m && { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
+    if (span) spans.set(i, span);
+  }
+  const cue = describeEvidence(analysed.text, rule.features, spans);
+  return { rule, cue: cue ?? strongestWords(analysed, sentence, rule.words) ?? 'its wording' };
 }
 
 /** The learned weights of the sentence's distinct stems and stem pairs. */
@@ -95,23 +101,44 @@ function wordScore(analysed: AnalysedText, sentence: AnalysedText['sentences'][n
 
 /**
  * The keys of `words` a sentence shows, each once: its stems, adjacent stem pairs ("stem stem"),
- * and a few shapes — `#num` (a figure), `#past` (a word in -ed), `#cap` (a capitalised word
- * inside the sentence), `#len<n` (its length in words).
+ * its opening word and pair (`^stem`, `^stem stem`), and a few shapes — `#num` (a figure),
+ * `#year`, `#money` (a figure after `$`), `#pct` (a figure before `%` or "percent"), `#past` (a
+ * word in -ed), `#cap` (a capitalised word inside the sentence), `#cap2` (two in a row), `#q` (it
+ * ends in a question mark), `#len<n` (its length in words).
  */
 export function sentenceWordKeys(analysed: AnalysedText, sentence: AnalysedText['sentences'][number]): Set<string> {
   const keys = new Set<string>();
   const { tokens, text } = analysed;
-  const n = sentence.endToken - sentence.firstToken;
+  const first = sentence.firstToken;
+  const n = sentence.endToken - first;
   keys.add(n < 8 ? '#len<8' : n < 16 ? '#len<16' : n < 30 ? '#len<30' : '#len30+');
-  for (let t = sentence.firstToken; t < sentence.endToken; t++) {
+  if (n > 0) keys.add(`^${tokens[first]!.stem}`);
+  if (n > 1) keys.add(`^${tokens[first]!.stem} ${tokens[first + 1]!.stem}`);
+  let capitalised = false;
+  for (let t = first; t < sentence.endToken; t++) {
     const token = tokens[t]!;
     keys.add(token.stem);
     if (t + 1 < sentence.endToken) keys.add(`${token.stem} ${tokens[t + 1]!.stem}`);
     const c = text.charCodeAt(token.start);
-    if (c >= 48 && c <= 57) keys.add('#num');
-    else if (c >= 65 && c <= 90 && t > sentence.firstToken) keys.add('#cap');
+    const wasCapitalised = capitalised;
+    capitalised = false;
+    if (c >= 48 && c <= 57) {
+      keys.add('#num');
+      const length = token.end - token.start;
+      const c1 = text.charCodeAt(token.start + 1);
+      if (length === 4 && ((c === 49 && (c1 === 56 || c1 === 57)) || (c === 50 && c1 === 48))) keys.add('#year');
+      if (text.charCodeAt(token.start - 1) === 36) keys.add('#money');
+      if (text.charCodeAt(token.end) === 37 || (t + 1 < sentence.endToken && tokens[t + 1]!.stem === 'percent')) keys.add('#pct');
+    } else if (c >= 65 && c <= 90 && t > first) {
+      keys.add('#cap');
+      if (wasCapitalised) keys.add('#cap2');
+      capitalised = true;
+    }
     if (text.endsWith('ed', token.end) && token.end - token.start > 4) keys.add('#past');
   }
+  let end = sentence.end - 1;
+  while (end > sentence.start && /["'”’)\s]/.test(text[end]!)) end--;
+  if (text.charCodeAt(end) === 63) keys.add('#q');
   return keys;
 }
 

@@ -4,7 +4,7 @@ import { quoteCue } from './explain';
 import { insideAny } from './quotes';
 import { STOPWORDS } from './stopwords';
 import type { AnalysedText } from './text';
-import { type SentenceShape, type TokenTemplate, sentenceShape, spanFeatures, tokenFeatures } from './token-features';
+import { SENTENCE_BIAS, type SentenceShape, type TokenTemplate, earlierCounts, scoreKey, sentenceKeys, sentenceShape, spanFeatures, tokenFeatures } from './token-features';
 import type { Span } from './types';
 
 /**
@@ -28,12 +28,15 @@ export function tagSpans(analysed: AnalysedText, rule: TaggerRule, quotes: reado
   const threshold = sigmoidInverse(rule.threshold);
   const out: TaggedSpan[] = [];
   const scores: number[] = [];
+  const sentenceModel = rule.tokens.s.get(SENTENCE_BIAS) !== undefined;
+  const earlier = earlierCounts(analysed);
   // Tokens come in text order, so one pointer walks the sorted quotes.
   let quote = 0;
   for (const sentence of analysed.sentences) {
     const n = sentence.endToken - sentence.firstToken;
     if (n === 0) continue;
     const shape = sentenceShape(analysed, sentence);
+    if (sentenceModel) shape.score = scoreKey(sentenceProbability(rule, analysed, sentence, shape));
     scores.length = 0;
     let word = 0;
     const add = (template: TokenTemplate, key: string) => {
@@ -51,7 +54,7 @@ export function tagSpans(analysed: AnalysedText, rule: TaggerRule, quotes: reado
       const token = tokens[i]!;
       while (quote < quotes.length && quotes[quote]!.end < token.end) quote++;
       const quoted = quote < quotes.length && quotes[quote]!.start <= token.start;
-      tokenFeatures(analysed, sentence, i, quoted, shape, add);
+      tokenFeatures(analysed, sentence, i, quoted, shape, add, earlier[i]);
       scores.push(score);
       wordWeights.push(word);
     }
@@ -62,12 +65,32 @@ export function tagSpans(analysed: AnalysedText, rule: TaggerRule, quotes: reado
       const a = sentence.firstToken + first;
       const b = sentence.firstToken + stop;
       const span = { start: tokens[a]!.start, end: tokens[b - 1]!.end };
-      const category = classify(rule, analysed, sentence, a, b, insideAny(quotes, span), shape);
+      const category = classify(rule, analysed, sentence, a, b, insideAny(quotes, span), shape, earlier, confidence(scores, first, stop));
       if (!category) continue;
       out.push({ ...span, category, cue: strongest(text, tokens, a, wordWeights.slice(first, stop)) });
     }
   }
   return out;
+}
+
+/** The sentence model's probability that a sentence carries a technique. */
+export function sentenceProbability(rule: TaggerRule, analysed: AnalysedText, sentence: AnalysedText['sentences'][number], shape: SentenceShape): number {
+  const table = rule.tokens.s;
+  let z = table.get(SENTENCE_BIAS) ?? 0;
+  for (const key of sentenceKeys(analysed, sentence, shape)) z += table.get(key) ?? 0;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The strongest and the mean probability of words [first, end) given their scores (log-odds). */
+export function confidence(scores: readonly number[], first: number, end: number): { peak: number; mean: number } {
+  let peak = -Infinity;
+  let sum = 0;
+  for (let k = first; k < end; k++) {
+    const p = 1 / (1 + Math.exp(-scores[k]!));
+    sum += p;
+    if (p > peak) peak = p;
+  }
+  return { peak, mean: sum / Math.max(1, end - first) };
 }
 
 /** Runs of indices scoring at least `threshold`, gaps of up to `bridge` indices joined. */
@@ -97,8 +120,10 @@ function classify(
   end: number,
   quoted: boolean,
   shape: SentenceShape,
+  earlier: Uint16Array,
+  sure: { peak: number; mean: number },
 ): TechniqueId | null {
-  const features = spanFeatures(analysed, sentence, first, end, quoted, shape);
+  const features = spanFeatures(analysed, sentence, first, end, quoted, shape, earlier, sure);
   let best: TechniqueId | null = null;
   let bestScore = -Infinity;
   for (const [label, { bias, weights }] of rule.labels) {

@@ -1,7 +1,7 @@
 import type { TechniqueId } from '../engine/categories';
 import { phraseStems } from '../engine/text';
 import type { TokenTemplate } from '../engine/token-features';
-import { TOKEN_TEMPLATES } from '../engine/token-features';
+import { ALL_TOKEN_TEMPLATES } from '../engine/token-features';
 import type { z } from '../zod';
 import { WeightTable } from '../engine/weights';
 import { findNestedQuantifier } from './regex-safety';
@@ -54,6 +54,8 @@ export type CompiledRule =
       minWords: number;
       features: CompiledFeature[];
       words: WeightTable;
+      /** Below this score the rule overrules earlier scored rules (null: it never does). */
+      veto: number | null;
       trim: RegExp[];
     })
   | (CompiledBase & { kind: 'profanity'; allow: string[] })
@@ -78,6 +80,7 @@ export type CompiledRule =
       pieces: WeightTable;
       lexicon: ReadonlySet<string>;
       lexiconWeight: number;
+      levels: { words: string[]; weight: number }[];
       minCue: number;
     });
 
@@ -161,6 +164,7 @@ function compileRule(rule: Rule, family: Family, fail: (problem: string) => void
         minWords: rule.minWords ?? 1,
         features,
         words: new WeightTable(rule.words ?? {}),
+        veto: rule.veto ?? null,
         trim,
       };
     }
@@ -175,7 +179,7 @@ function compileRule(rule: Rule, family: Family, fail: (problem: string) => void
     case 'tagger': {
       if (rule.maxTokens < rule.minTokens) fail('maxTokens is smaller than minTokens');
       const tokens = Object.fromEntries(
-        TOKEN_TEMPLATES.map((t) => [t, new WeightTable(rule.tokens[t])]),
+        ALL_TOKEN_TEMPLATES.map((t) => [t, new WeightTable(rule.tokens[t] ?? {})]),
       ) as Record<TokenTemplate, WeightTable>;
       const labels = Object.entries(rule.labels).map(
         ([label, l]): [TechniqueId | null, LinearClass] => [label as TechniqueId, { bias: l!.bias, weights: new WeightTable(l!.weights) }],
@@ -197,6 +201,7 @@ function compileRule(rule: Rule, family: Family, fail: (problem: string) => void
         pieces: new WeightTable(rule.pieces),
         lexicon: new Set((rule.lexicon ?? '').toLowerCase().split(/\s+/).filter(Boolean)),
         lexiconWeight: rule.lexiconWeight ?? 0,
+        levels: (rule.levels ?? []).map((level) => ({ words: level.words.toLowerCase().split(/\s+/).filter(Boolean), weight: level.weight })),
         minCue: rule.minCue ?? -Infinity,
       };
   }

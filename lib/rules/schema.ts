@@ -1,5 +1,5 @@
 import { COMMENT_FLAG_IDS, TECHNIQUE_IDS } from '../engine/categories';
-import { TOKEN_TEMPLATES, type TokenTemplate } from '../engine/token-features';
+import { OPTIONAL_TOKEN_TEMPLATES, TOKEN_TEMPLATES, type TokenTemplate } from '../engine/token-features';
 import { z } from '../zod';
 
 /**
@@ -92,6 +92,8 @@ const scoredRule = z.strictObject({
   features: z.array(feature).min(1, 'needs at least one feature'),
   /** Learned weights of word stems and of stem pairs ("stem stem"), each counted once (see `npm run train`). */
   words: weightTable.optional(),
+  /** A score below which this rule overrules the scored rules before it: none of them claims the sentence. */
+  veto: z.number().finite().optional(),
   /** Leading words cut from the sentence to tighten the span to its clause ("After all, "). */
   trim: z.array(regexSource).optional(),
 });
@@ -146,7 +148,13 @@ const taggerRule = z.strictObject({
   bridge: z.number().int().min(0),
   tokenBias: z.number().finite(),
   /** One weight table per feature template (see lib/engine/token-features.ts). */
-  tokens: z.strictObject(Object.fromEntries(TOKEN_TEMPLATES.map((t) => [t, weightTable])) as Record<TokenTemplate, typeof weightTable>),
+  tokens: z.strictObject({
+    ...(Object.fromEntries(TOKEN_TEMPLATES.map((t) => [t, weightTable])) as Record<(typeof TOKEN_TEMPLATES)[number], typeof weightTable>),
+    ...(Object.fromEntries(OPTIONAL_TOKEN_TEMPLATES.map((t) => [t, weightTable.optional()])) as Record<
+      Exclude<TokenTemplate, (typeof TOKEN_TEMPLATES)[number]>,
+      ReturnType<typeof weightTable.optional>
+    >),
+  }),
   labels: z.partialRecord(z.enum(TECHNIQUE_IDS), linearClass),
   /** A span scoring higher here than for every technique is no technique: it is dropped. */
   reject: linearClass.optional(),
@@ -164,7 +172,9 @@ const classifierRule = z.strictObject({
   /** Words of a shipped lexicon, separated by spaces (one string, cheap to check); a comment holding one adds `lexiconWeight` (once). */
   lexicon: nonEmpty.optional(),
   lexiconWeight: z.number().finite().optional(),
-  /** The cue word's own weight (word table and lexicon, not pieces) must reach this too: a comment is flagged for a word. */
+  /** A graded lexicon: words (separated by spaces) of rising levels; a comment adds the weight of the highest level it reaches (once). */
+  levels: z.array(z.strictObject({ words: nonEmpty, weight: z.number().finite() })).optional(),
+  /** The cue word's own weight (what it contributes to the score) must reach this too: a comment is flagged for a word. */
   minCue: z.number().finite().optional(),
 });
 

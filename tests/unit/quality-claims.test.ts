@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { createAnnotator } from '../../lib/engine/annotator';
+import { sentenceWordKeys } from '../../lib/engine/claims';
+import { analyse } from '../../lib/engine/text';
+import { compileRulePack } from '../../lib/rules/compile';
+import { DEFAULT_PACK_SOURCES, defaultAnnotator } from '../../lib/rules/default-packs';
+
+/**
+ * The learned claim rule as a reader meets it, pinned without the benchmark's data: sentences
+ * written for these tests (none taken from ClaimBuster) that state checkable facts are claims;
+ * opinions, promises, questions and pleasantries are not, including a pleasantry the hand-written
+ * rule used to mark. Also the shapes the rule reads and its veto.
+ */
+
+const annotator = defaultAnnotator();
+const claimsIn = (text: string) => annotator.annotateArticle(text).filter((a) => a.kind === 'claim');
+
+describe('check-worthy statements are claims', () => {
+  it.each([
+    'Unemployment fell to 4.1 percent last year.',
+    'The city council approved a budget of $2 billion in March.',
+    'The governor vetoed the education bill in 2019.',
+    'Crime in the capital rose by eight percent over the past decade.',
+    'The senator voted against the highway bill three times.',
+    'Imports from China doubled between 2010 and 2020.',
+    'The state spends more on prisons than on universities.',
+    'The minister resigned after the report was published.',
+    'The deficit has tripled since this administration took office.',
+    'He voted to cut Medicare by 700 billion dollars.',
+    'The unemployment rate among young people is twice the national average.',
+    'He raised taxes on the middle class when he was governor.',
+    'Forty million Americans have no health insurance today.',
+    'The company paid no federal income tax in 2018.',
+  ])('%s', (text) => {
+    expect(claimsIn(text)).toHaveLength(1);
+  });
+});
+
+describe('opinions, promises, questions and pleasantries are not', () => {
+  it.each([
+    'I think we need to bring the country together.',
+    'We should invest in our children and their future.',
+    'Thank you so much for coming out tonight.',
+    'What would you do about the deficit?',
+    'I hope that we can find common ground on this issue.',
+    'It is wonderful to be here with all of you.',
+    'Let me tell you what I believe about this country.',
+    'We are going to make this nation strong again.',
+    'My opponent simply does not understand the problem.',
+    'Good evening, and welcome to the second debate.',
+    'Americans deserve a government that works for them.',
+    'I want to thank the moderator and the university.',
+    'The plan will create millions of jobs over the next decade.',
+    'Four more years of this would be a catastrophe for America.',
+    'I think America is the greatest country in the world.',
+    'I believe President Adams was the greatest leader of the 20th century.',
+  ])('%s', (text) => {
+    expect(claimsIn(text)).toEqual([]);
+  });
+
+  it('the learned rule overrules the hand-written one on a pleasantry with a name and a “first” in it', () => {
+    const text = 'Let me first say how much I admire the people of New Hampshire.';
+    const claims = DEFAULT_PACK_SOURCES.claims as { rules: { id: string }[] };
+    const handWritten = createAnnotator([
+      compileRulePack({ ...claims, rules: claims.rules.filter((r) => r.id !== 'claim.learned-check-worthy') }, 'claims'),
+    ]);
+    expect(handWritten.annotateArticle(text).filter((a) => a.kind === 'claim')).toHaveLength(1);
+    expect(claimsIn(text)).toEqual([]);
+  });
+});
+
+describe('the keys the learned claim rule weighs', () => {
+  const keysOf = (text: string) => [...sentenceWordKeys(analyse(text), analyse(text).sentences[0]!)];
+
+  it('reads figures, years, amounts, shares, names, the opening words and a closing question mark', () => {
+    const keys = keysOf('In 1999 the New York office spent $40 on 5% of them?');
+    expect(keys).toEqual(expect.arrayContaining(['#num', '#year', '#money', '#pct', '#cap', '#cap2', '#q', '^in', '^in 1999', 'spend', 'the new']));
+    expect(keysOf('Taxes went up 3 percent.')).toContain('#pct');
+  });
+
+  it('does not read shapes that are not there', () => {
+    const keys = keysOf('Well, we talked about it for a long time.');
+    for (const key of ['#num', '#year', '#money', '#pct', '#cap', '#cap2', '#q']) expect(keys).not.toContain(key);
+    expect(keys).toContain('#past');
+  });
+});
+
+describe('a learned rule’s veto', () => {
+  const hand = {
+    id: 'claim.hand',
+    category: 'claim',
+    kind: 'scored',
+    explanation: 'A claim, shown by {cue}.',
+    bias: 0,
+    threshold: 1,
+    features: [{ id: 'number', label: 'a number', weight: 1, pattern: '\\d' }],
+    examples: { fire: ['It cost 5 dollars.'], quiet: ['It was cheap.'] },
+  };
+  const learned = (veto?: number) => ({
+    ...hand,
+    id: 'claim.learned',
+    threshold: 5,
+    ...(veto === undefined ? {} : { veto }),
+    words: { think: -3, i: -0.5, cost: 0.5, it: 0, dollar: 0.1, was: 0, the: 0, of: 0, a: 0 },
+    examples: { fire: ['It cost 5 dollars.'], quiet: ['It was cheap.'] },
+  });
+  const claimsWith = (veto: number | undefined, text: string) =>
+    createAnnotator([compileRulePack({ family: 'claims', version: 1, rules: [hand, learned(veto)] }, 'test')])
+      .annotateArticle(text)
+      .filter((a) => a.kind === 'claim')
+      .map((a) => a.ruleId);
+
+  it('overrules an earlier rule only where it scores below the veto', () => {
+    expect(claimsWith(undefined, 'I think it cost 5 dollars.')).toEqual(['claim.hand']);
+    expect(claimsWith(-1, 'I think it cost 5 dollars.')).toEqual([]);
+    expect(claimsWith(-1, 'We know it cost 5 dollars.')).toEqual(['claim.hand']);
+  });
+
+  it('is set on the shipped learned rule, at or below its threshold', () => {
+    const rule = (DEFAULT_PACK_SOURCES.claims as { rules: { id: string; threshold: number; veto?: number }[] }).rules.find(
+      (r) => r.id === 'claim.learned-check-worthy',
+    )!;
+    expect(rule.veto).toBeTypeOf('number');
+    expect(rule.veto!).toBeLessThanOrEqual(rule.threshold);
+  });
+
+  it('keeps the claims pack within its budget of 350 kB (minified JSON)', () => {
+    expect(JSON.stringify(DEFAULT_PACK_SOURCES.claims).length).toBeLessThan(350 * 1024);
+  });
+});
