@@ -12,6 +12,7 @@ import { type Settings, SettingsStore, isSiteEnabled } from '../settings';
 import { encodeResult } from '../wire';
 import { flaggedCount, summariseFrame } from './summary';
 import { TabResults } from './tab-results';
+import { warmUp } from './warm-up';
 
 /**
  * The background worker: holds the rule packs (compiled once per worker life), the settings and
@@ -145,8 +146,8 @@ export function startBackground(api: WxtBrowser): void {
       pending.delete(tabId);
     }),
   );
-  // Compile the packs while nothing waits on them, so the first page is answered sooner.
-  setTimeout(() => defaultAnnotator(), 0);
+  // Compile the packs while nothing waits on them, then warm the engine, so pages are answered sooner.
+  setTimeout(() => warmUp(defaultAnnotator()), 0);
 }
 
 function hostOf(url: string | undefined): string {
