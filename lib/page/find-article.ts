@@ -123,10 +123,8 @@ export function isProbablyArticlePage(doc: Document): boolean {
   }
   const blocks = new Set<Element>(doc.querySelectorAll(hints.proseSelector));
   for (const br of doc.querySelectorAll(hints.brParentSelector)) if (br.parentElement) blocks.add(br.parentElement);
-  if (hasEnoughProse(blocks)) return true;
-  // Pages built of <div> text blocks (single-page apps) have few <p> to count: their leaf divs
-  // stand in. A page with many short paragraphs (a listing) is not one of them.
-  return blocks.size < hints.fewBlocks && hasEnoughProse(textDivs(doc));
+  // Pages built of <div> text blocks (single-page apps) have no <p> to count: their leaf divs stand in.
+  return hasEnoughProse(blocks) || hasEnoughProse(textDivs(doc));
 }
 
 /** Divs that hold text and no block: the paragraphs of a page written without <p>. */

@@ -124,8 +124,6 @@ export const ARTICLE_PAGE_HINTS = {
   maybeDense: /[\u1100-\u11ff\u2e80-\ud7af\uf900-\ufaff\ud840-\ud87f]/,
   denseScriptWeight: 3,
   minBlockLength: 140,
-  /** Below this many prose blocks, leaf divs are read as paragraphs too. */
-  fewBlocks: 10,
   minScore: 20,
 } as const;
 
