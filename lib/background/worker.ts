@@ -36,10 +36,12 @@ export function startBackground(api: WxtBrowser): void {
     if (area === 'local' && 'settings' in changes) cachedSettings = null;
   });
 
-  // Results are stored after the page has its answer, one write after another per tab.
+  // Results are stored after the page has its answer (a task later, so the answer leaves first),
+  // one write after another per tab.
   const pending = new Map<number, Promise<unknown>>();
+  const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
   const afterReply = (tabId: number, work: () => Promise<unknown>) => {
-    const next = (pending.get(tabId) ?? Promise.resolve()).then(work).catch((e: unknown) => console.warn('[plainsight]', e));
+    const next = (pending.get(tabId) ?? Promise.resolve()).then(nextTask).then(work).catch((e: unknown) => console.warn('[plainsight]', e));
     pending.set(tabId, next);
   };
 
@@ -107,6 +109,7 @@ export function startBackground(api: WxtBrowser): void {
   /** Tells every page with results about new settings, so toggles apply at once. */
   async function applied(next: Settings) {
     cachedSettings = Promise.resolve(next);
+    await Promise.all(pending.values()); // results still being stored belong to open pages too
     const stored = await api.storage.session.get(null);
     const tabIds = Object.keys(stored).flatMap((k) => (k.startsWith('tab:') ? [Number(k.slice(4))] : []));
     await Promise.all(
