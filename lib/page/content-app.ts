@@ -120,12 +120,14 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
   async function annotate(found: FoundArticle | null, newComments: FoundComment[]): Promise<void> {
     const firstComment = comments.length;
     for (const c of newComments) knownRoots.add(c.root);
-    const raw = await bridge.send({
+    const answer = bridge.send({
       type: 'annotate',
       article: found && { title: found.title, text: found.text },
       comments: newComments.map((c) => ({ author: c.author, text: c.text })),
       firstComment,
     });
+    annotateReplySchema(); // built while the worker works, not after it answers
+    const raw = await answer;
     if (destroyed) return;
     performance.mark('plainsight-answered');
     const startedIn = generation;
