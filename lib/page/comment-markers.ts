@@ -1,7 +1,10 @@
+import { type DocumentBox, type NearViewport, createNearViewport } from './near-viewport';
+
 /**
  * A compact marker beside the author of each flagged comment, listing its flags. Markers float
  * in one overlay (`plainsight-markers`, a shadow root) positioned over the page rather
- * than inserted into it, so the page's own DOM never changes; they follow layout changes.
+ * than inserted into it, so the page's own DOM never changes; they follow layout changes. The
+ * layer is laid out apart from the page (`contain`), so moving a marker never lays out the page.
  */
 export interface Marker {
   anchor: Element;
@@ -24,45 +27,28 @@ const STYLE = `
 .marker:focus { outline: 2px solid #1d4ed8; outline-offset: 1px; }
 `;
 
+/** Up to this many flagged comments, every marker is shown; beyond it, those near the viewport. */
+export const EAGER_MARKERS = 100;
 export function createCommentMarkers(doc: Document): CommentMarkers {
-  const view = doc.defaultView!;
   let host: HTMLElement | null = null;
   let layer: HTMLElement | null = null;
-  const placed: { marker: Marker; element: HTMLElement }[] = [];
   const byElement = new Map<Element, Marker>();
   const byAnchor = new Map<Element, HTMLElement[]>();
-  let resize: ResizeObserver | null = null;
-  let watch: IntersectionObserver | null = null;
-  let frame = 0;
+  let anchors: NearViewport | null = null;
 
-  // The scroll position is read before any marker moves: reading it after a move would force a layout.
-  const moveTo = (element: HTMLElement, rect: DOMRectReadOnly, scrollX: number, scrollY: number) => {
-    element.hidden = rect.width === 0 && rect.height === 0;
-    element.style.left = `${rect.right + scrollX + 6}px`;
-    element.style.top = `${rect.top + scrollY}px`;
+  const moveTo = (element: HTMLElement, box: DocumentBox | undefined) => {
+    if (!box) return void (element.hidden = true);
+    element.hidden = false;
+    element.style.left = `${box.right + 6}px`;
+    element.style.top = `${box.top}px`;
   };
-  // Where the anchors stand comes from an IntersectionObserver, which measures them while the
-  // browser lays the page out anyway: asking each anchor for its rectangle would force a layout
-  // of the whole page from our script. Observing a target anew reports it once more.
-  const measured = (entries: IntersectionObserverEntry[]) => {
-    const { scrollX, scrollY } = view;
-    for (const entry of entries) for (const element of byAnchor.get(entry.target) ?? []) moveTo(element, entry.boundingClientRect, scrollX, scrollY);
-  };
-  const place = () => {
-    frame = 0;
-    if (watch) {
-      for (const anchor of byAnchor.keys()) {
-        watch.unobserve(anchor);
-        watch.observe(anchor);
-      }
-      return;
-    }
-    const rects = placed.map(({ marker }) => marker.anchor.getBoundingClientRect());
-    const { scrollX, scrollY } = view;
-    placed.forEach(({ element }, i) => moveTo(element, rects[i]!, scrollX, scrollY));
-  };
-  const schedule = () => {
-    if (!frame) frame = view.requestAnimationFrame(place);
+  // Where the anchors stand is read in one batch and written after (see `createNearViewport`):
+  // reading a place after moving a marker would force a layout per marker. On a page with many
+  // flagged comments only the markers near the viewport are shown: laying out a thousand at once
+  // held Chromium's main thread for over 100 ms.
+  const place = (near: Element[], left: Element[]) => {
+    for (const anchor of left) for (const element of byAnchor.get(anchor) ?? []) element.hidden = true;
+    for (const anchor of near) for (const element of byAnchor.get(anchor) ?? []) moveTo(element, anchors?.box(anchor));
   };
   const markerOf = (event: Event) => {
     const element = event.target as HTMLElement;
@@ -77,7 +63,7 @@ export function createCommentMarkers(doc: Document): CommentMarkers {
 
   const build = () => {
     host = doc.createElement('plainsight-markers');
-    host.style.cssText = 'position:absolute;top:0;left:0;width:0;height:0;';
+    host.style.cssText = 'position:absolute;top:0;left:0;width:0;height:0;contain:layout style size;';
     const shadow = host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = STYLE;
@@ -89,10 +75,7 @@ export function createCommentMarkers(doc: Document): CommentMarkers {
     layer.addEventListener('mouseout', hide);
     shadow.append(style, layer);
     doc.documentElement.append(host);
-    if (view.IntersectionObserver) watch = new view.IntersectionObserver(measured);
-    resize = new view.ResizeObserver(schedule);
-    resize.observe(doc.documentElement);
-    if (doc.body) resize.observe(doc.body);
+    anchors = createNearViewport(doc, place, () => byAnchor.size <= EAGER_MARKERS);
   };
 
   return {
@@ -100,6 +83,7 @@ export function createCommentMarkers(doc: Document): CommentMarkers {
       if (markers.length === 0) return;
       if (!host) build();
       const fragment = doc.createDocumentFragment();
+      const fresh: Element[] = [];
       for (const marker of markers) {
         const element = doc.createElement('span');
         element.className = 'marker';
@@ -109,26 +93,21 @@ export function createCommentMarkers(doc: Document): CommentMarkers {
         element.setAttribute('aria-label', `Plainsight flags this comment: ${marker.flags.join(', ')}`);
         element.textContent = `⚑ ${marker.flags.join(' · ')}`;
         fragment.append(element);
-        placed.push({ marker, element });
         byElement.set(element, marker);
         const same = byAnchor.get(marker.anchor);
         if (same) same.push(element);
         else {
           byAnchor.set(marker.anchor, [element]);
-          watch?.observe(marker.anchor);
+          fresh.push(marker.anchor);
         }
       }
       layer!.append(fragment);
-      if (!watch) place();
+      anchors!.track(fresh);
     },
     removeAll() {
-      if (frame) view.cancelAnimationFrame(frame);
-      frame = 0;
-      resize?.disconnect();
-      watch?.disconnect();
+      anchors?.disconnect();
       host?.remove();
-      host = layer = resize = watch = null;
-      placed.length = 0;
+      host = layer = anchors = null;
       byElement.clear();
       byAnchor.clear();
     },

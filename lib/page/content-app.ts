@@ -102,6 +102,11 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
       taskStart = performance.now();
     };
     if (isTopFrame) {
+      // The article is looked for in a task of its own: on a long page, evaluating this script,
+      // the pre-check and the search together held the main thread for over 50 ms.
+      await yieldToPage();
+      taskStart = performance.now();
+      if (destroyed) return;
       article = findArticle(doc);
       if (!article) return;
       await breathe();
@@ -199,8 +204,9 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
   }
 
   /**
-   * Paints in slices of a few milliseconds, yielding to the page between them, so a page with
-   * thousands of marks never blocks it for long.
+   * Builds the marks' ranges in slices of a few milliseconds, yielding to the page between them so
+   * a page with thousands of marks never blocks it for long, then hands them to the registry in one
+   * go (see `createHighlighter`).
    */
   async function paint(lists: [MappedText, Item[]][], entries: readonly CommentEntry[], startedIn: number): Promise<void> {
     let sliceStart = performance.now();
@@ -213,9 +219,10 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
           if (startedIn !== generation || destroyed) return;
           sliceStart = performance.now();
         }
-        highlighter.paint(mapped, shown.length <= PAINT_CHUNK ? shown : shown.slice(from, from + PAINT_CHUNK));
+        highlighter.stage(mapped, shown.length <= PAINT_CHUNK ? shown : shown.slice(from, from + PAINT_CHUNK));
       }
     }
+    highlighter.commit();
     markers.add(entries.flatMap((entry) => markerFor(entry)));
   }
 

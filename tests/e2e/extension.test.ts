@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { disqusPage, listingPage, newsPage, wordpressPage } from '../fixtures/layouts';
+import { disqusPage, largePage, listingPage, newsPage, wordpressPage } from '../fixtures/layouts';
 import { readSeed } from '../fixtures/seed';
 import { type BrowserName, type ExtensionBrowser, launchWithExtension, readHighlights } from './browsers';
 import { type FixtureServer, serveFixtures } from './server';
@@ -84,6 +84,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
     site = await serveFixtures({
       '/seed': wordpressPage(seed),
       '/listing': listingPage(),
+      '/large': largePage(seed),
       '/late': newsPage(seed).replace('</body>', () => `${LATE_COMMENT}</body>`),
       '/framed': framedPage(`${frames.origin}/thread`),
       '/spa': framedPage('about:blank').replace(/<iframe[^>]*><\/iframe>/, '').replace('</body>', () => `${SPA_SCRIPT}</body>`),
@@ -251,6 +252,28 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
     expect(after['plainsight-name-calling'] ?? []).not.toContain('disloyal partner');
     expect(after['plainsight-name-calling']).toContain('regime');
   }, 30_000);
+
+  it('on a page with thousands of marks, paints around the reader and follows them to the last comment', async () => {
+    const page = await open('/large');
+    await highlightsOf(page);
+    // Whether any comment flag is painted inside the last seven comments (the seed's seven, once each).
+    const lastCommentsFlagged = () =>
+      page.evaluate(() => {
+        const last = [...document.querySelectorAll('.comment')].slice(-7);
+        return [...CSS.highlights].some(
+          ([name, highlight]) => name.startsWith('plainsight-comment-') && [...highlight].some((r) => last.some((c) => c.contains(r.startContainer))),
+        );
+      });
+    const top = await readHighlights(page);
+    expect(top['plainsight-claim']).toContain('the first deployment of the US Space Force was to Qatar');
+    expect(await lastCommentsFlagged()).toBe(false);
+    await page.evaluate(() => document.getElementById('c1999')!.scrollIntoView());
+    await expect.poll(lastCommentsFlagged, { timeout: 10_000 }).toBe(true);
+    const bottom = await readHighlights(page);
+    expect(bottom['plainsight-comment-insult']).toContain('a$$holes');
+    expect(bottom['plainsight-claim'] ?? []).not.toContain('the first deployment of the US Space Force was to Qatar');
+    await page.close();
+  }, 60_000);
 
   it('makes no network request of its own, and the pages log no error', () => {
     const outside = browser.extensionRequests.filter((url) => !/^(chrome-extension|moz-extension):/.test(url));

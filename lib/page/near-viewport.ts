@@ -1,0 +1,119 @@
+/**
+ * Which of many elements stand near the viewport, for a page too large to paint whole. Their boxes
+ * are read in one batch (reads only, so at most one layout) when first tracked and again after the
+ * page's layout changes; scrolling only compares numbers. An IntersectionObserver over thousands
+ * of targets costs Chromium 20 ms or more per frame; this costs a scan of an array.
+ */
+export interface NearViewport {
+  /** Adds elements to watch; the next update reports those near the viewport. */
+  track(elements: readonly Element[]): void;
+  /** The element's box in document coordinates, as of the last measurement. */
+  box(element: Element): DocumentBox | undefined;
+  disconnect(): void;
+}
+
+export interface DocumentBox {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/**
+ * Calls `update` once per frame after a scroll, a resize or new elements, with every tracked
+ * element within one viewport height above or below the viewport (`near`) and those that were
+ * near at the previous call and no longer are (`left`). While `everywhere()` holds, every element
+ * with a box counts as near.
+ */
+export function createNearViewport(
+  doc: Document,
+  update: (near: Element[], left: Element[]) => void,
+  everywhere: () => boolean = () => false,
+): NearViewport {
+  const view = doc.defaultView!;
+  const elements: Element[] = [];
+  const boxes = new Map<Element, DocumentBox>();
+  let near = new Set<Element>();
+  let stale = true;
+  let frame = 0;
+
+  /** Elements tracked since the last measurement, when the layout has not changed meanwhile. */
+  let unmeasured: Element[] = [];
+
+  const measure = (which: readonly Element[]) => {
+    const { scrollX, scrollY } = view;
+    const rects = which.map((element) => element.getBoundingClientRect());
+    which.forEach((element, i) => {
+      const r = rects[i]!;
+      // An element with no box (hidden, detached) is never near.
+      boxes.set(element, r.width === 0 && r.height === 0 ? { top: -Infinity, bottom: -Infinity, left: 0, right: 0 } : {
+        top: r.top + scrollY,
+        bottom: r.bottom + scrollY,
+        left: r.left + scrollX,
+        right: r.right + scrollX,
+      });
+    });
+  };
+
+  const run = () => {
+    frame = 0;
+    if (stale || unmeasured.length > 0) measure(stale ? elements : unmeasured);
+    stale = false;
+    unmeasured = [];
+    const height = view.innerHeight || doc.documentElement.clientHeight;
+    const all = everywhere();
+    const from = all ? -Infinity : view.scrollY - height;
+    const to = all ? Infinity : view.scrollY + 2 * height;
+    const now = new Set<Element>();
+    for (const element of elements) {
+      const box = boxes.get(element)!;
+      if (box.bottom !== -Infinity && box.bottom >= from && box.top <= to) now.add(element);
+    }
+    const left = [...near].filter((element) => !now.has(element));
+    near = now;
+    update([...now], left);
+  };
+
+  const schedule = () => {
+    if (!frame) frame = view.requestAnimationFrame(run);
+  };
+  const relayout = () => {
+    stale = true;
+    schedule();
+  };
+  // A ResizeObserver reports each target once when first observed: only a change of size counts.
+  const sizes = new Map<Element, string>();
+  const resize = new view.ResizeObserver((entries) => {
+    let changed = false;
+    for (const { target, contentRect } of entries) {
+      const size = `${contentRect.width}x${contentRect.height}`;
+      if (sizes.has(target) && sizes.get(target) !== size) changed = true;
+      sizes.set(target, size);
+    }
+    if (changed) relayout();
+  });
+  resize.observe(doc.documentElement);
+  if (doc.body) resize.observe(doc.body);
+  const listening = new AbortController();
+  view.addEventListener('scroll', schedule, { passive: true, signal: listening.signal });
+  view.addEventListener('resize', relayout, { passive: true, signal: listening.signal });
+
+  return {
+    track(more) {
+      elements.push(...more);
+      unmeasured.push(...more);
+      schedule();
+    },
+    box: (element) => boxes.get(element),
+    disconnect() {
+      if (frame) view.cancelAnimationFrame(frame);
+      frame = 0;
+      resize.disconnect();
+      listening.abort();
+      elements.length = 0;
+      unmeasured = [];
+      boxes.clear();
+      near.clear();
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { EAGER_RANGES, createHighlighter } from '../../lib/page/highlighter';
+import { mapText } from '../../lib/page/text-map';
+import { type LoadedPage, loadPage } from '../fixtures/dom';
+
+/**
+ * The highlighter on happy-dom, which has no highlight registry and no layout: a registry and a
+ * `Highlight` class stand in for the browser's, and paragraphs get boxes 100 px apart, so what is
+ * registered where the reader stands can be checked.
+ */
+
+class FakeHighlight extends Set<Range> {}
+
+let page: LoadedPage | null = null;
+afterEach(async () => {
+  await page?.close();
+  page = null;
+});
+
+function setUp(paragraphs: number) {
+  const body = Array.from({ length: paragraphs }, (_, i) => `<p id="p${i}">Paragraph ${i} says the budget grew by ${i} percent.</p>`).join('');
+  page = loadPage(`<!doctype html><html><body><article>${body}</article></body></html>`);
+  const doc = page.document;
+  const view = doc.defaultView as Window & typeof globalThis;
+  const registry = new Map<string, FakeHighlight>();
+  Object.defineProperty(view, 'Highlight', { value: FakeHighlight, configurable: true });
+  Object.defineProperty(view, 'CSS', { value: { highlights: registry }, configurable: true });
+  let scroll = 0;
+  Object.defineProperty(view, 'scrollY', { get: () => scroll, configurable: true });
+  Object.defineProperty(view, 'innerHeight', { value: 800, configurable: true });
+  doc.querySelectorAll('p').forEach((p, i) => {
+    p.getBoundingClientRect = () => new view.DOMRect(0, i * 100 - scroll, 600, 50);
+  });
+  const mapped = mapText(doc.querySelector('article')!);
+  // One mark per paragraph, on its figure.
+  const spans = [...mapped.text.matchAll(/grew by \d+ percent/g)].map((m) => ({ start: m.index, end: m.index + m[0].length, category: 'claim' }));
+  const scrollTo = (y: number) => {
+    scroll = y;
+    view.dispatchEvent(new view.Event('scroll'));
+  };
+  return { doc, view, registry, mapped, spans, scrollTo };
+}
+
+const frame = (view: Window) => new Promise((resolve) => view.requestAnimationFrame(() => resolve(null)));
+const registeredParagraphs = (registry: Map<string, FakeHighlight>) =>
+  [...(registry.get('plainsight-claim') ?? [])].map((r) => (r.startContainer.parentElement as Element).id).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+
+describe('the highlighter', () => {
+  it('registers nothing until commit, then every range of a page of ordinary size at once', () => {
+    const { doc, registry, mapped, spans } = setUp(20);
+    const highlighter = createHighlighter(doc);
+    const ranges = highlighter.stage(mapped, spans);
+    expect(ranges.every((r) => r !== null)).toBe(true);
+    expect(registry.size).toBe(0);
+    highlighter.commit();
+    expect(registry.get('plainsight-claim')?.size).toBe(20);
+    expect([...registry.get('plainsight-claim')!][3]!.toString()).toBe('grew by 3 percent');
+    highlighter.removeAll();
+    expect(registry.size).toBe(0);
+  });
+
+  it('on a page with more marks than it paints at once, keeps registered only those near the viewport, and follows the reader', async () => {
+    const count = EAGER_RANGES + 500;
+    const { doc, view, registry, mapped, spans, scrollTo } = setUp(count);
+    expect(spans).toHaveLength(count);
+    const highlighter = createHighlighter(doc);
+    highlighter.stage(mapped, spans);
+    highlighter.commit();
+    await frame(view);
+    // Viewport 0–800 px, one viewport above and below: paragraphs whose box meets −800…1600 px.
+    expect(registeredParagraphs(registry)).toEqual(Array.from({ length: 17 }, (_, i) => `p${i}`));
+
+    scrollTo(150_000);
+    await frame(view);
+    const near = registeredParagraphs(registry);
+    expect(near[0]).toBe('p1492');
+    expect(near.at(-1)).toBe('p1516');
+    expect(near).not.toContain('p0');
+
+    highlighter.removeAll();
+    expect(registry.size).toBe(0);
+    scrollTo(0);
+    await frame(view);
+    expect(registry.size).toBe(0);
+  });
+
+  it('keeps committing in place once the page is windowed: late marks near the viewport show at once', async () => {
+    const count = EAGER_RANGES + 100;
+    const { doc, view, registry, mapped, spans } = setUp(count);
+    const highlighter = createHighlighter(doc);
+    highlighter.stage(mapped, spans.slice(1));
+    highlighter.commit();
+    await frame(view);
+    expect(registeredParagraphs(registry)).not.toContain('p0');
+    highlighter.stage(mapped, spans.slice(0, 1));
+    highlighter.commit();
+    await frame(view);
+    expect(registeredParagraphs(registry)).toContain('p0');
+    expect(registeredParagraphs(registry)).toHaveLength(17);
+  });
+});
