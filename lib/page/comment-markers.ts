@@ -29,12 +29,33 @@ const STYLE = `
 
 /** Up to this many flagged comments, every marker is shown; beyond it, those near the viewport. */
 export const EAGER_MARKERS = 100;
+
 export function createCommentMarkers(doc: Document): CommentMarkers {
   let host: HTMLElement | null = null;
   let layer: HTMLElement | null = null;
   const byElement = new Map<Element, Marker>();
-  const byAnchor = new Map<Element, HTMLElement[]>();
+  /** Each anchor's markers, and their elements once it has first come near the viewport. */
+  const byAnchor = new Map<Element, { markers: Marker[]; elements: HTMLElement[] | null }>();
   let anchors: NearViewport | null = null;
+
+  const makeElement = (marker: Marker): HTMLElement => {
+    const element = doc.createElement('span');
+    element.className = 'marker';
+    element.tabIndex = 0;
+    element.hidden = true; // until its place is known
+    element.setAttribute('role', 'note');
+    element.setAttribute('aria-label', `Plainsight flags this comment: ${marker.flags.join(', ')}`);
+    element.textContent = `⚑ ${marker.flags.join(' · ')}`;
+    byElement.set(element, marker);
+    layer!.append(element);
+    return element;
+  };
+  const elementsOf = (anchor: Element): HTMLElement[] => {
+    const entry = byAnchor.get(anchor);
+    if (!entry) return [];
+    entry.elements ??= entry.markers.map(makeElement);
+    return entry.elements;
+  };
 
   const moveTo = (element: HTMLElement, box: DocumentBox | undefined) => {
     if (!box) return void (element.hidden = true);
@@ -44,11 +65,11 @@ export function createCommentMarkers(doc: Document): CommentMarkers {
   };
   // Where the anchors stand is read in one batch and written after (see `createNearViewport`):
   // reading a place after moving a marker would force a layout per marker. On a page with many
-  // flagged comments only the markers near the viewport are shown: laying out a thousand at once
-  // held Chromium's main thread for over 100 ms.
+  // flagged comments only the markers near the viewport are made and shown: laying out a thousand
+  // at once held Chromium's main thread for over 100 ms.
   const place = (near: Element[], left: Element[]) => {
-    for (const anchor of left) for (const element of byAnchor.get(anchor) ?? []) element.hidden = true;
-    for (const anchor of near) for (const element of byAnchor.get(anchor) ?? []) moveTo(element, anchors?.box(anchor));
+    for (const anchor of left) for (const element of byAnchor.get(anchor)?.elements ?? []) element.hidden = true;
+    for (const anchor of near) for (const element of elementsOf(anchor)) moveTo(element, anchors?.box(anchor));
   };
   const markerOf = (event: Event) => {
     const element = event.target as HTMLElement;
@@ -82,26 +103,17 @@ export function createCommentMarkers(doc: Document): CommentMarkers {
     add(markers) {
       if (markers.length === 0) return;
       if (!host) build();
-      const fragment = doc.createDocumentFragment();
       const fresh: Element[] = [];
       for (const marker of markers) {
-        const element = doc.createElement('span');
-        element.className = 'marker';
-        element.tabIndex = 0;
-        element.hidden = true; // until its place is known
-        element.setAttribute('role', 'note');
-        element.setAttribute('aria-label', `Plainsight flags this comment: ${marker.flags.join(', ')}`);
-        element.textContent = `⚑ ${marker.flags.join(' · ')}`;
-        fragment.append(element);
-        byElement.set(element, marker);
         const same = byAnchor.get(marker.anchor);
-        if (same) same.push(element);
-        else {
-          byAnchor.set(marker.anchor, [element]);
+        if (same) {
+          same.markers.push(marker);
+          same.elements?.push(makeElement(marker));
+        } else {
+          byAnchor.set(marker.anchor, { markers: [marker], elements: null });
           fresh.push(marker.anchor);
         }
       }
-      layer!.append(fragment);
       anchors!.track(fresh);
     },
     removeAll() {

@@ -1,8 +1,9 @@
 /**
  * Which of many elements stand near the viewport, for a page too large to paint whole. Their boxes
- * are read in one batch (reads only, so at most one layout) when first tracked and again after the
- * page's layout changes; scrolling only compares numbers. An IntersectionObserver over thousands
- * of targets costs Chromium 20 ms or more per frame; this costs a scan of an array.
+ * are read (reads only, so at most one layout) when first tracked and again after the page's
+ * layout changes, a few milliseconds' worth per frame; scrolling only compares numbers. An
+ * IntersectionObserver over thousands of targets costs Chromium 20 ms or more per frame; this
+ * costs a scan of an array.
  */
 export interface NearViewport {
   /** Adds elements to watch; the next update reports those near the viewport. */
@@ -25,6 +26,13 @@ export interface DocumentBox {
  * near at the previous call and no longer are (`left`). While `everywhere()` holds, every element
  * with a box counts as near.
  */
+/** An element with no box (hidden, detached) is never near. */
+const NO_BOX: DocumentBox = { top: -Infinity, bottom: -Infinity, left: 0, right: 0 };
+/** Elements measured between two looks at the clock. */
+const MEASURE_BATCH = 64;
+/** How long measuring may take in one frame. */
+const MEASURE_SLICE_MS = 6;
+
 export function createNearViewport(
   doc: Document,
   update: (near: Element[], left: Element[]) => void,
@@ -34,40 +42,42 @@ export function createNearViewport(
   const elements: Element[] = [];
   const boxes = new Map<Element, DocumentBox>();
   let near = new Set<Element>();
-  let stale = true;
+  /** Elements still to be measured, oldest first; all of them again after the layout changes. */
+  let queue: Element[] = [];
   let frame = 0;
 
-  /** Elements tracked since the last measurement, when the layout has not changed meanwhile. */
-  let unmeasured: Element[] = [];
-
-  const measure = (which: readonly Element[]) => {
+  /** Measures queued elements for at most a slice of the frame; returns whether any are left. */
+  const measure = (): boolean => {
     const { scrollX, scrollY } = view;
-    const rects = which.map((element) => element.getBoundingClientRect());
-    which.forEach((element, i) => {
-      const r = rects[i]!;
-      // An element with no box (hidden, detached) is never near.
-      boxes.set(element, r.width === 0 && r.height === 0 ? { top: -Infinity, bottom: -Infinity, left: 0, right: 0 } : {
-        top: r.top + scrollY,
-        bottom: r.bottom + scrollY,
-        left: r.left + scrollX,
-        right: r.right + scrollX,
+    const started = performance.now();
+    let done = 0;
+    while (done < queue.length) {
+      // Reads only, so the layout is worked out once for the whole batch.
+      const batch = queue.slice(done, done + MEASURE_BATCH);
+      const rects = batch.map((element) => element.getBoundingClientRect());
+      batch.forEach((element, i) => {
+        const r = rects[i]!;
+        boxes.set(element, r.width === 0 && r.height === 0 ? NO_BOX : { top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left + scrollX, right: r.right + scrollX });
       });
-    });
+      done += batch.length;
+      if (performance.now() - started > MEASURE_SLICE_MS) break;
+    }
+    queue = queue.slice(done);
+    return queue.length > 0;
   };
 
   const run = () => {
     frame = 0;
-    if (stale || unmeasured.length > 0) measure(stale ? elements : unmeasured);
-    stale = false;
-    unmeasured = [];
+    // A page of thousands of blocks is measured over a few frames, never in one long task.
+    if (measure()) schedule();
     const height = view.innerHeight || doc.documentElement.clientHeight;
     const all = everywhere();
     const from = all ? -Infinity : view.scrollY - height;
     const to = all ? Infinity : view.scrollY + 2 * height;
     const now = new Set<Element>();
     for (const element of elements) {
-      const box = boxes.get(element)!;
-      if (box.bottom !== -Infinity && box.bottom >= from && box.top <= to) now.add(element);
+      const box = boxes.get(element);
+      if (box && box !== NO_BOX && box.bottom >= from && box.top <= to) now.add(element);
     }
     const left = [...near].filter((element) => !now.has(element));
     near = now;
@@ -78,7 +88,7 @@ export function createNearViewport(
     if (!frame) frame = view.requestAnimationFrame(run);
   };
   const relayout = () => {
-    stale = true;
+    queue = [...elements]; // boxes measured before stay in use until measured again
     schedule();
   };
   // A ResizeObserver reports each target once when first observed: only a change of size counts.
@@ -101,7 +111,7 @@ export function createNearViewport(
   return {
     track(more) {
       elements.push(...more);
-      unmeasured.push(...more);
+      queue.push(...more);
       schedule();
     },
     box: (element) => boxes.get(element),
@@ -111,7 +121,7 @@ export function createNearViewport(
       resize.disconnect();
       listening.abort();
       elements.length = 0;
-      unmeasured = [];
+      queue = [];
       boxes.clear();
       near.clear();
     },
