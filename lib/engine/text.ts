@@ -64,18 +64,45 @@ export function splitSentences(text: string): { start: number; end: number }[] {
     for (let chunkStart = lineStart; chunkStart < lineEnd; ) {
       const chunkEnd = chunkEndFor(text, chunkStart, lineEnd);
       const chunk = text.slice(chunkStart, chunkEnd);
-      for (const { index, segment } of segmenter.segment(chunk)) {
-        let start = chunkStart + index;
-        let end = start + segment.length;
-        while (start < end && isSpace(text.charCodeAt(start))) start++;
-        while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-        if (end > start) out.push({ start, end });
+      if (isOneSentence(chunk)) pushTrimmed(text, chunkStart, chunkEnd, out);
+      else {
+        // `containing()` walks the segments without the iterator's result objects.
+        const segments = segmenter.segment(chunk);
+        for (let at = 0; at < chunk.length; ) {
+          const { index, segment } = segments.containing(at)!;
+          pushTrimmed(text, chunkStart + index, chunkStart + index + segment.length, out);
+          at = index + segment.length;
+        }
       }
       chunkStart = chunkEnd;
     }
     lineStart = lineEnd + 1;
   }
   return out;
+}
+
+function pushTrimmed(text: string, start: number, end: number, out: { start: number; end: number }[]): void {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  if (end > start) out.push({ start, end });
+}
+
+/** A sentence-final mark or separator, after which Unicode's sentence rules may break (UAX #29 STerm, ATerm, Sep). */
+const SENTENCE_END = /[\p{Sentence_Terminal}\u2024\uFE52\uFF0E\r\u0085\u2028\u2029]/u;
+/**
+ * What may follow the first sentence-final mark without a break: runs of marks, each followed by
+ * closing punctuation or quotes and then spaces, in that order (UAX #29 rules SB8a–SB11).
+ */
+const SENTENCE_TAIL = /^(?:[\p{Sentence_Terminal}\u2024\uFE52\uFF0E]+[\p{Ps}\p{Pe}\p{Pi}\p{Pf}"']*[ \t\u00a0]*)+$/u;
+
+/**
+ * Whether the segmenter would find one sentence in `chunk`: no sentence-final mark, or only
+ * closing marks and spaces after the first. Most comments and many paragraphs are one sentence,
+ * and asking the segmenter costs far more than this look (tested against it on the corpora).
+ */
+export function isOneSentence(chunk: string): boolean {
+  const end = SENTENCE_END.exec(chunk);
+  return end === null || SENTENCE_TAIL.test(chunk.slice(end.index));
 }
 
 /** Where to cut a line for the segmenter: after the last sentence-final mark before MAX_CHUNK. */
