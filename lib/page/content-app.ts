@@ -54,11 +54,14 @@ interface CommentEntry {
 
 /** How long one slice of painting may hold the page's main thread. */
 const SLICE_MS = 8;
+/** A pre-check slower than this says the page is long: the article search then waits a task. */
+const PRECHECK_ALONE_MS = 2;
 /** Marks painted between two looks at the clock. */
 const PAINT_CHUNK = 100;
 
 export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: boolean): ContentApp {
   performance.mark('plainsight-start');
+  const startedAt = performance.now();
   // Most pages are no article: they are left at once, before anything is set up.
   if (isTopFrame && !isArticlePage(doc)) return { destroy() {} };
   const view = doc.defaultView!;
@@ -102,11 +105,14 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
       taskStart = performance.now();
     };
     if (isTopFrame) {
-      // The article is looked for in a task of its own: on a long page, evaluating this script,
-      // the pre-check and the search together held the main thread for over 50 ms.
-      await yieldToPage();
-      taskStart = performance.now();
-      if (destroyed) return;
+      // On a long page the article is looked for in a task of its own: evaluating this script, the
+      // pre-check and the search together held the main thread for over 50 ms. A page whose
+      // pre-check was quick is small enough to go on at once.
+      if (performance.now() - startedAt > PRECHECK_ALONE_MS) {
+        await yieldToPage();
+        taskStart = performance.now();
+        if (destroyed) return;
+      }
       article = findArticle(doc);
       if (!article) return;
       await breathe();
