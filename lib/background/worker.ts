@@ -14,6 +14,9 @@ import { flaggedCount, summariseFrame } from './summary';
 import { TabResults } from './tab-results';
 import { warmUp } from './warm-up';
 
+/** How many tabs' articles the worker keeps in memory as context for their comments. */
+const OPEN_ARTICLES = 32;
+
 /**
  * The background worker: holds the rule packs (compiled once per worker life), the settings and
  * the per-tab results; annotates what content scripts send, answers the popup, keeps the badge.
@@ -45,17 +48,31 @@ export function startBackground(api: WxtBrowser): void {
     pending.set(tabId, next);
   };
 
+  // Each tab's article, the context its comments are read in. The top frame sends the article
+  // first and its comments once found, so the article is noted before any await: its comments,
+  // or a frame's, may arrive while it is still being annotated. Session storage keeps it for a
+  // worker that was stopped in between.
+  const articles = new Map<number, string>();
+  const noteArticle = (tabId: number, text: string) => {
+    articles.delete(tabId);
+    articles.set(tabId, text);
+    if (articles.size > OPEN_ARTICLES) articles.delete(articles.keys().next().value!);
+  };
+
   async function onContent(message: ContentMessage, sender: Browser.runtime.MessageSender) {
     const tabId = sender.tab!.id!;
     const frameId = sender.frameId ?? 0;
+    // An article starts a new page in the top frame; a message without one adds to its frame.
+    const isNewPage = frameId === 0 && message.article !== null;
+    if (isNewPage) noteArticle(tabId, message.article!.text);
     const current = await currentSettings();
     const host = frameId === 0 ? hostOf(sender.url) : hostOf(sender.tab?.url ?? (await topUrl(tabId)) ?? sender.url);
     if (!isSiteEnabled(current, host)) return { ok: true as const, active: false, settings: current, result: null };
     const articleKey = `article:${tabId}`;
-    const isNewPage = frameId === 0 && message.firstComment === 0;
     const context =
       message.article?.text ??
-      (isNewPage ? null : ((await api.storage.session.get(articleKey))[articleKey] as string | null | undefined) ?? null);
+      articles.get(tabId) ??
+      (((await api.storage.session.get(articleKey))[articleKey] as string | null | undefined) ?? null);
     const annotator = defaultAnnotator();
     const result = {
       article: message.article && { ...message.article, annotations: annotator.annotateArticle(message.article.text) },
@@ -64,7 +81,7 @@ export function startBackground(api: WxtBrowser): void {
     afterReply(tabId, async () => {
       if (isNewPage) await api.storage.session.set({ [articleKey]: message.article?.text ?? null });
       const summary = summariseFrame(result, sender.url ?? '', message.firstComment);
-      const tab = await tabs.record(tabId, frameId, summary, message.firstComment > 0);
+      const tab = await tabs.record(tabId, frameId, summary, !isNewPage && (frameId === 0 || message.firstComment > 0));
       await showBadge(tabId, flaggedCount(Object.values(tab.frames)));
     });
     return { ok: true as const, active: true, settings: current, result: encodeResult(result) };

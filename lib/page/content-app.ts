@@ -71,7 +71,9 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
   const markers: CommentMarkers = createCommentMarkers(doc);
   const items: Item[] = [];
   const itemsByMapped = new Map<MappedText, Item[]>();
+  /** The frame's comments by number; a batch's slots fill when its answer arrives. */
   const comments: CommentEntry[] = [];
+  let sentComments = 0;
   const knownRoots = new Set<Element>();
   let article: FoundArticle | null = null;
   let settings: Settings | null = null;
@@ -115,9 +117,11 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
       }
       article = findArticle(doc);
       if (!article) return;
-      await breathe();
-      if (destroyed) return;
     }
+    // The article goes to the worker at once: it is annotated while the comments are looked for.
+    const articleDone = article && annotate(article, []).catch(report);
+    await breathe();
+    if (destroyed) return;
     const found = findComments(doc, article);
     performance.mark('plainsight-found');
     // Watch before the first answer arrives: comments added meanwhile must not be missed (nor
@@ -125,11 +129,15 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     for (const c of found) knownRoots.add(c.root);
     watcher = observeAdditions(doc.body ?? doc.documentElement, () => guard(onLateContent));
     await breathe();
-    if (!destroyed && (article || found.length > 0)) await annotate(article, found);
+    const commentsDone = !destroyed && found.length > 0 ? annotate(null, found).catch(report) : null;
+    await Promise.all([articleDone, commentsDone]);
+    if (!destroyed) performance.mark('plainsight-painted');
   }
 
+  /** Sends text to be annotated and paints the answer; comments are numbered in the order sent. */
   async function annotate(found: FoundArticle | null, newComments: FoundComment[]): Promise<void> {
-    const firstComment = comments.length;
+    const firstComment = sentComments;
+    sentComments += newComments.length;
     for (const c of newComments) knownRoots.add(c.root);
     const answer = bridge.send({
       type: 'annotate',
@@ -155,11 +163,10 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     if (found && result.article) addArticleItems(found, result.article);
     const entries = result.comments.map((judged, j) => ({ found: newComments[j]!, judged }));
     entries.forEach((entry, j) => {
-      comments.push(entry);
+      comments[firstComment + j] = entry;
       addCommentItems(entry, firstComment + j);
     });
     if (active) await paint([...itemsByMapped].filter(([mapped]) => !before.has(mapped)), entries, startedIn);
-    performance.mark('plainsight-painted');
   }
 
   async function onLateContent(): Promise<void> {

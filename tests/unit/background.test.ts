@@ -57,6 +57,20 @@ describe('the background worker', () => {
     expect(tab.frames['5'].comments.map((c: { author: string }) => c.author)).toEqual(['B']);
   });
 
+  it('reads comments sent while their article is still being annotated in its context, and keeps both for the popup', async () => {
+    const article = send({ type: 'annotate', article: ARTICLE, comments: [], firstComment: 0 }, CONTENT);
+    const comments = send(
+      { type: 'annotate', article: null, comments: [{ author: 'Baker', text: 'My sourdough starter finally rose this weekend, best bread I ever baked.' }], firstComment: 0 },
+      CONTENT,
+    );
+    const [, answer] = await Promise.all([article, comments]);
+    const result = decodeResult(annotateReplySchema().parse(answer).ok ? answer.result : null);
+    expect(result.comments[0]?.flags.map((f) => f.category)).toEqual(['off-topic']);
+    const { tab } = await send({ type: 'get-tab', tabId: 7 }, POPUP);
+    expect(tab.frames['0'].claims[0].text).toBe('the first deployment of the US Space Force was to Qatar');
+    expect(tab.frames['0'].comments).toEqual([expect.objectContaining({ id: 'c0', author: 'Baker', flags: ['off-topic'] })]);
+  });
+
   it('stays off on a site the reader switched off, and tells open pages at once', async () => {
     await send({ type: 'annotate', article: ARTICLE, comments: [], firstComment: 0 }, CONTENT);
     const off = await send({ type: 'set-site', host: 'news.example', enabled: false }, POPUP);

@@ -26,15 +26,17 @@ afterEach(async () => {
 function fakeWorker(active = true) {
   const sent: ContentMessage[] = [];
   let listener: ((message: unknown) => void) | undefined;
+  let article: string | null = null; // the context of later comments, as the worker keeps it
   return {
     sent,
     push: (message: unknown) => listener?.(message),
     bridge: {
       async send(message: ContentMessage) {
         sent.push(message);
+        article = message.article?.text ?? article;
         const result = {
           article: message.article && { ...message.article, annotations: annotator.annotateArticle(message.article.text) },
-          comments: annotator.annotateComments(message.comments, message.article?.text ?? null),
+          comments: annotator.annotateComments(message.comments, article),
         };
         return { ok: true, active, settings: DEFAULT_SETTINGS, result: active ? encodeResult(result) : null };
       },
@@ -49,16 +51,19 @@ function fakeWorker(active = true) {
 const settle = (ms = 50) => new Promise((r) => setTimeout(r, ms));
 
 describe('the content script', () => {
-  it('sends the article and its comments once, and adds only plainsight-* elements', async () => {
+  it('sends the article at once and its comments once found, each once, and adds only plainsight-* elements', async () => {
     loaded = loadPage(wordpressPage(seed));
     const doc = loaded.document;
     const before = doc.body.innerHTML;
     const worker = fakeWorker();
     const app = startContent(doc, worker.bridge, true);
     await vi.waitFor(() => expect(doc.querySelectorAll('plainsight-markers')).toHaveLength(1), { timeout: 5_000 });
-    expect(worker.sent).toHaveLength(1);
+    await settle();
+    expect(worker.sent).toHaveLength(2);
     expect(worker.sent[0]!.article?.text).toBe(seed.paragraphs.join('\n\n'));
-    expect(worker.sent[0]!.comments.map((c) => c.author)).toEqual(seed.comments.map((c) => c.author));
+    expect(worker.sent[0]!.comments).toEqual([]);
+    expect(worker.sent[1]).toMatchObject({ article: null, firstComment: 0 });
+    expect(worker.sent[1]!.comments.map((c) => c.author)).toEqual(seed.comments.map((c) => c.author));
     expect(doc.body.innerHTML).toBe(before);
     const added = [...doc.documentElement.children].filter((e) => e.localName.startsWith('plainsight-')).map((e) => e.localName);
     expect(added).toEqual(['plainsight-markers']);
@@ -82,7 +87,7 @@ describe('the content script', () => {
     const doc = loaded.document;
     const worker = fakeWorker();
     const app = startContent(doc, worker.bridge, true);
-    await vi.waitFor(() => expect(worker.sent).toHaveLength(1), { timeout: 5_000 });
+    await vi.waitFor(() => expect(worker.sent).toHaveLength(2), { timeout: 5_000 });
     await settle(300);
     const list = doc.querySelector('.comments__list')!;
     for (const text of ['The US a$$holes again.', 'Mars is far away, and the budget is small.']) {
@@ -92,9 +97,9 @@ describe('the content script', () => {
       list.append(comment);
     }
     await settle(400);
-    expect(worker.sent).toHaveLength(2);
-    expect(worker.sent[1]).toMatchObject({ article: null, firstComment: seed.comments.length });
-    expect(worker.sent[1]!.comments.map((c) => c.text)).toEqual(['The US a$$holes again.', 'Mars is far away, and the budget is small.']);
+    expect(worker.sent).toHaveLength(3);
+    expect(worker.sent[2]).toMatchObject({ article: null, firstComment: seed.comments.length });
+    expect(worker.sent[2]!.comments.map((c) => c.text)).toEqual(['The US a$$holes again.', 'Mars is far away, and the budget is small.']);
     app.destroy();
   });
 
