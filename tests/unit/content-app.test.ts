@@ -51,7 +51,7 @@ function fakeWorker(active = true) {
 const settle = (ms = 50) => new Promise((r) => setTimeout(r, ms));
 
 describe('the content script', () => {
-  it('sends the article at once and its comments once found, each once, and adds only plainsight-* elements', async () => {
+  it('sends the article and its comments once, and adds only plainsight-* elements', async () => {
     loaded = loadPage(wordpressPage(seed));
     const doc = loaded.document;
     const before = doc.body.innerHTML;
@@ -59,11 +59,9 @@ describe('the content script', () => {
     const app = startContent(doc, worker.bridge, true);
     await vi.waitFor(() => expect(doc.querySelectorAll('plainsight-markers')).toHaveLength(1), { timeout: 5_000 });
     await settle();
-    expect(worker.sent).toHaveLength(2);
+    expect(worker.sent).toHaveLength(1);
     expect(worker.sent[0]!.article?.text).toBe(seed.paragraphs.join('\n\n'));
-    expect(worker.sent[0]!.comments).toEqual([]);
-    expect(worker.sent[1]).toMatchObject({ article: null, firstComment: 0 });
-    expect(worker.sent[1]!.comments.map((c) => c.author)).toEqual(seed.comments.map((c) => c.author));
+    expect(worker.sent[0]!.comments.map((c) => c.author)).toEqual(seed.comments.map((c) => c.author));
     expect(doc.body.innerHTML).toBe(before);
     const added = [...doc.documentElement.children].filter((e) => e.localName.startsWith('plainsight-')).map((e) => e.localName);
     expect(added).toEqual(['plainsight-markers']);
@@ -87,7 +85,7 @@ describe('the content script', () => {
     const doc = loaded.document;
     const worker = fakeWorker();
     const app = startContent(doc, worker.bridge, true);
-    await vi.waitFor(() => expect(worker.sent).toHaveLength(2), { timeout: 5_000 });
+    await vi.waitFor(() => expect(worker.sent).toHaveLength(1), { timeout: 5_000 });
     await settle(300);
     const list = doc.querySelector('.comments__list')!;
     for (const text of ['The US a$$holes again.', 'Mars is far away, and the budget is small.']) {
@@ -97,9 +95,9 @@ describe('the content script', () => {
       list.append(comment);
     }
     await settle(400);
-    expect(worker.sent).toHaveLength(3);
-    expect(worker.sent[2]).toMatchObject({ article: null, firstComment: seed.comments.length });
-    expect(worker.sent[2]!.comments.map((c) => c.text)).toEqual(['The US a$$holes again.', 'Mars is far away, and the budget is small.']);
+    expect(worker.sent).toHaveLength(2);
+    expect(worker.sent[1]).toMatchObject({ article: null, firstComment: seed.comments.length });
+    expect(worker.sent[1]!.comments.map((c) => c.text)).toEqual(['The US a$$holes again.', 'Mars is far away, and the budget is small.']);
     app.destroy();
   });
 
