@@ -65,15 +65,7 @@ export function splitSentences(text: string): { start: number; end: number }[] {
       const chunkEnd = chunkEndFor(text, chunkStart, lineEnd);
       const chunk = text.slice(chunkStart, chunkEnd);
       if (isOneSentence(chunk)) pushTrimmed(text, chunkStart, chunkEnd, out);
-      else {
-        // `containing()` walks the segments without the iterator's result objects.
-        const segments = segmenter.segment(chunk);
-        for (let at = 0; at < chunk.length; ) {
-          const { index, segment } = segments.containing(at)!;
-          pushTrimmed(text, chunkStart + index, chunkStart + index + segment.length, out);
-          at = index + segment.length;
-        }
-      }
+      else for (const { index, segment } of segmenter.segment(chunk)) pushTrimmed(text, chunkStart + index, chunkStart + index + segment.length, out);
       chunkStart = chunkEnd;
     }
     lineStart = lineEnd + 1;
@@ -90,10 +82,11 @@ function pushTrimmed(text: string, start: number, end: number, out: { start: num
 /** A sentence-final mark or separator, after which Unicode's sentence rules may break (UAX #29 STerm, ATerm, Sep). */
 const SENTENCE_END = /[\p{Sentence_Terminal}\u2024\uFE52\uFF0E\r\u0085\u2028\u2029]/u;
 /**
- * What may follow the first sentence-final mark without a break: runs of marks, each followed by
- * closing punctuation or quotes and then spaces, in that order (UAX #29 rules SB8a–SB11).
+ * What may follow the first sentence-final mark without a break: marks and closing punctuation or
+ * quotes, then spaces, then marks again, and so on; never closing punctuation right after a space
+ * (UAX #29 rules SB8a–SB11). Written so that no text can be matched two ways, which keeps it linear.
  */
-const SENTENCE_TAIL = /^(?:[\p{Sentence_Terminal}\u2024\uFE52\uFF0E]+[\p{Ps}\p{Pe}\p{Pi}\p{Pf}"']*[ \t\u00a0]*)+$/u;
+const SENTENCE_TAIL = /^[\p{Sentence_Terminal}\u2024\uFE52\uFF0E][\p{Sentence_Terminal}\u2024\uFE52\uFF0E\p{Ps}\p{Pe}\p{Pi}\p{Pf}"']*(?:[ \t\u00a0]+[\p{Sentence_Terminal}\u2024\uFE52\uFF0E][\p{Sentence_Terminal}\u2024\uFE52\uFF0E\p{Ps}\p{Pe}\p{Pi}\p{Pf}"']*)*[ \t\u00a0]*$/u;
 
 /**
  * Whether the segmenter would find one sentence in `chunk`: no sentence-final mark, or only

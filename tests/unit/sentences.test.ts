@@ -44,6 +44,12 @@ describe('sentence splitting', () => {
     expect(['First one. Second one.', 'Read the full document here. )'].some(isOneSentence)).toBe(false);
   });
 
+  it('reads a long run of spaced full stops in one pass (no backtracking)', () => {
+    const text = `${'. '.repeat(5_000)}x`;
+    expect(isOneSentence(text)).toBe(false);
+    expect(isOneSentence(`Wait${'. '.repeat(5_000)}`)).toBe(true);
+  });
+
   it('gives trimmed offsets for each sentence of a paragraph', () => {
     const text = '  The budget grew. Nobody asked why?  \nA heading\nLast line.';
     expect(splitSentences(text).map(({ start, end }) => text.slice(start, end))).toEqual(['The budget grew.', 'Nobody asked why?', 'A heading', 'Last line.']);
