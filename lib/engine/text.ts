@@ -65,7 +65,16 @@ export function splitSentences(text: string): { start: number; end: number }[] {
       const chunkEnd = chunkEndFor(text, chunkStart, lineEnd);
       const chunk = text.slice(chunkStart, chunkEnd);
       if (isOneSentence(chunk)) pushTrimmed(text, chunkStart, chunkEnd, out);
-      else for (const { index, segment } of segmenter.segment(chunk)) pushTrimmed(text, chunkStart + index, chunkStart + index + segment.length, out);
+      else {
+        // `containing()` rather than the iterator: in Chromium's service worker it takes half the
+        // time on the large page (77-104 ms against 190-237), though warm Node runs the other way.
+        const segments = segmenter.segment(chunk);
+        for (let at = 0; at < chunk.length; ) {
+          const { index, segment } = segments.containing(at)!;
+          pushTrimmed(text, chunkStart + index, chunkStart + index + segment.length, out);
+          at = index + segment.length;
+        }
+      }
       chunkStart = chunkEnd;
     }
     lineStart = lineEnd + 1;
