@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { FileRunner } from './file-runner';
+import { isConfident } from '../lib/engine/confidence';
 import { type FileReport, formatTextReport } from './text-report';
 
 /**
@@ -10,7 +11,7 @@ import { type FileReport, formatTextReport } from './text-report';
  * (`--timeout`, seconds), so a pathological page gives an error line instead of a hang.
  */
 
-const USAGE = 'usage: npm run --silent annotate -- [--format json|text] [--text] [--timeout SECONDS] FILE...';
+const USAGE = 'usage: npm run --silent annotate -- [--format json|text] [--marks confident|all] [--text] [--timeout SECONDS] FILE...';
 
 /** Per-file time budget: parse, find and annotate. */
 const DEFAULT_TIMEOUT_SECONDS = 60;
@@ -25,6 +26,7 @@ async function main(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         format: { type: 'string', default: 'text' },
+        marks: { type: 'string', default: 'confident' },
         text: { type: 'boolean', default: false },
         timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_SECONDS) },
         help: { type: 'boolean', short: 'h' },
@@ -43,6 +45,11 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`annotate: --format must be "json" or "text", not "${values.format}"\n${USAGE}\n`);
     return 2;
   }
+  if (values.marks !== 'confident' && values.marks !== 'all') {
+    process.stderr.write(`annotate: --marks must be "confident" or "all", not "${values.marks}"\n${USAGE}\n`);
+    return 2;
+  }
+  const keep = values.marks === 'all' ? (report: FileReport) => report : confidentOnly;
   const timeout = Number(values.timeout);
   if (!Number.isFinite(timeout) || timeout <= 0) {
     process.stderr.write(`annotate: --timeout must be a positive number of seconds, not "${values.timeout}"\n${USAGE}\n`);
@@ -64,12 +71,23 @@ async function main(argv: string[]): Promise<number> {
         report = { file, error: describeError(error) };
       }
       if ('error' in report) failed++;
+      else report = keep(report);
       process.stdout.write(values.format === 'json' ? `${JSON.stringify(report)}\n` : formatTextReport(report));
     }
   } finally {
     await runner.close();
   }
   return failed > 0 ? 1 : 0;
+}
+
+/** The report with only the marks a reader sees by default (`--marks confident`). */
+function confidentOnly(report: FileReport): FileReport {
+  if ('error' in report) return report;
+  return {
+    ...report,
+    article: report.article && { ...report.article, annotations: report.article.annotations.filter(isConfident) },
+    comments: report.comments.map((c) => ({ ...c, flags: c.flags.filter(isConfident), annotations: c.annotations.filter(isConfident) })),
+  };
 }
 
 /** The file's bytes in a buffer of their own (it is handed over to the worker). */

@@ -29,7 +29,10 @@ export function Popup({ tabId, send, load }: { tabId: number; send: PopupSend; l
   if (error) return <main class="popup"><p role="alert">Plainsight could not reach its background worker: {error}</p></main>;
   if (!state) return <main class="popup" aria-busy="true"><p>Loading…</p></main>;
 
-  const frames = Object.entries(state.tab?.frames ?? {}).map(([id, f]) => [Number(id), f] as [number, FrameSummary]);
+  const every = state.settings.marks === 'all';
+  const allFrames = Object.entries(state.tab?.frames ?? {}).map(([id, f]) => [Number(id), f] as [number, FrameSummary]);
+  const frames = every ? allFrames : allFrames.map(([id, f]) => [id, confidentOnly(f)] as [number, FrameSummary]);
+  const hidden = every ? 0 : markCount(allFrames) - markCount(frames);
   const found = frames.some(([, f]) => f.hasArticle || f.comments.length > 0);
   const count = (pick: (f: FrameSummary) => unknown[]) => frames.reduce((n, [, f]) => n + pick(f).length, 0);
   const change = (message: PopupMessage) => send(message).then(refresh, (e: unknown) => setError(String(e)));
@@ -60,6 +63,13 @@ export function Popup({ tabId, send, load }: { tabId: number; send: PopupSend; l
             <span>{count((f) => f.claims)} claims</span> · <span>{count((f) => f.techniques)} techniques</span> ·{' '}
             <span>{count((f) => f.comments)} flagged comments</span>
           </p>
+          <p class="marks-level">
+            <label>
+              <input type="checkbox" name="all-marks" checked={every} onChange={(e) => change({ type: 'set-marks', marks: (e.currentTarget as HTMLInputElement).checked ? 'all' : 'confident' })} />{' '}
+              Show less certain marks too
+            </label>
+            {hidden > 0 && <span class="hidden-count"> ({hidden} hidden)</span>}
+          </p>
           <section aria-labelledby="claims-heading">
             <h2 id="claims-heading">Claims</h2>
             <ClaimList frames={frames} onReveal={reveal} />
@@ -80,4 +90,14 @@ export function Popup({ tabId, send, load }: { tabId: number; send: PopupSend; l
       </details>
     </main>
   );
+}
+
+/** A frame's summary with only the marks shown by default. */
+function confidentOnly(f: FrameSummary): FrameSummary {
+  const sure = (item: { confident: boolean }) => item.confident;
+  return { ...f, claims: f.claims.filter(sure), techniques: f.techniques.filter(sure), comments: f.comments.filter(sure) };
+}
+
+function markCount(frames: readonly [number, FrameSummary][]): number {
+  return frames.reduce((n, [, f]) => n + f.claims.length + f.techniques.length + f.comments.length, 0);
 }

@@ -1,5 +1,5 @@
 import { COMMENT_FLAG_IDS, SOURCING_IDS, TECHNIQUE_IDS } from './engine/categories';
-import { TOGGLE_IDS, settingsSchema } from './settings';
+import { TOGGLE_IDS, settingsSchema, MARK_LEVELS } from './settings';
 import { wireResultSchema } from './wire';
 import { onFirstUse, z } from './zod-mini';
 
@@ -19,9 +19,10 @@ export const frameSummarySchema = onFirstUse(() =>
     url: z.string(),
     title: z.string(),
     hasArticle: z.boolean(),
-    claims: z.array(z.object({ id: z.string(), text: z.string(), sourcing: z.enum(SOURCING_IDS) })),
-    techniques: z.array(z.object({ id: z.string(), category: z.enum(TECHNIQUE_IDS), text: z.string(), explanation: z.string() })),
-    comments: z.array(z.object({ id: z.string(), author: z.string(), excerpt: z.string(), flags: z.array(z.enum(COMMENT_FLAG_IDS)) })),
+    /** `confident`: shown by default; the others only when the reader asks for every mark. */
+    claims: z.array(z.object({ id: z.string(), text: z.string(), sourcing: z.enum(SOURCING_IDS), confident: z.boolean() })),
+    techniques: z.array(z.object({ id: z.string(), category: z.enum(TECHNIQUE_IDS), text: z.string(), explanation: z.string(), confident: z.boolean() })),
+    comments: z.array(z.object({ id: z.string(), author: z.string(), excerpt: z.string(), flags: z.array(z.enum(COMMENT_FLAG_IDS)), confident: z.boolean() })),
   }),
 );
 export type FrameSummary = z.infer<ReturnType<typeof frameSummarySchema>>;
@@ -52,6 +53,7 @@ export const popupMessageSchema = onFirstUse(() =>
     z.object({ type: z.literal('set-enabled'), enabled: z.boolean() }),
     z.object({ type: z.literal('set-site'), host: z.string().check(z.minLength(1), z.maxLength(253)), enabled: z.boolean() }),
     z.object({ type: z.literal('set-category'), category: z.enum(TOGGLE_IDS), enabled: z.boolean() }),
+    z.object({ type: z.literal('set-marks'), marks: z.enum(MARK_LEVELS) }),
     z.object({ type: z.literal('reveal'), tabId: tabId(), frameId: z.int(), itemId: z.string() }),
   ]),
 );

@@ -11,7 +11,11 @@ import { onFirstUse, z } from './zod-mini';
 export const TOGGLE_IDS = ['claim', ...TECHNIQUE_IDS, ...COMMENT_FLAG_IDS.map((id) => `comment-${id}` as const)] as const;
 export type ToggleId = (typeof TOGGLE_IDS)[number];
 
-export const SETTINGS_VERSION = 2;
+/** Which marks the reader sees: the confident ones (the default), or every mark the engine makes. */
+export const MARK_LEVELS = ['confident', 'all'] as const;
+export type MarkLevel = (typeof MARK_LEVELS)[number];
+
+export const SETTINGS_VERSION = 3;
 
 export const settingsSchema = onFirstUse(() =>
   z.strictObject({
@@ -20,11 +24,12 @@ export const settingsSchema = onFirstUse(() =>
     /** Host names where Plainsight stays off. */
     disabledSites: z.array(z.string().check(z.minLength(1), z.maxLength(253))).check(z.maxLength(10_000)),
     disabledCategories: z.array(z.enum(TOGGLE_IDS)),
+    marks: z.enum(MARK_LEVELS),
   }),
 );
 export type Settings = z.infer<ReturnType<typeof settingsSchema>>;
 
-export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, enabled: true, disabledSites: [], disabledCategories: [] };
+export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, enabled: true, disabledSites: [], disabledCategories: [], marks: 'confident' };
 
 /** Version 1 kept a single `off` list mixing host names and categories. */
 const migrations: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
@@ -38,6 +43,8 @@ const migrations: Record<number, (old: Record<string, unknown>) => Record<string
       disabledCategories: off.filter((x) => categories.has(x)),
     };
   },
+  /** Version 3 added the choice between confident and all marks; confident is the default. */
+  2: (old) => ({ ...old, version: 3, marks: 'confident' }),
 };
 
 export type SettingsRead = { settings: Settings; problem: string | null };

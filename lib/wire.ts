@@ -26,12 +26,14 @@ const label = () =>
   ]);
 type Label = z.infer<ReturnType<typeof label>>;
 
-const columns = () => ({ starts: indices(), ends: indices(), kinds: indices(), explains: indices() });
+/** `sures[i]`: the mark's confidence in whole percent. */
+const columns = () => ({ starts: indices(), ends: indices(), kinds: indices(), explains: indices(), sures: indices() });
 interface Marks {
   starts: number[];
   ends: number[];
   kinds: number[];
   explains: number[];
+  sures: number[];
 }
 
 export const wireResultSchema = onFirstUse(() =>
@@ -57,9 +59,10 @@ function columnProblem(wire: { labels: unknown[]; notes: unknown[]; commentCount
   for (const [name, m] of [['article', wire.article], ['comments', wire.comments]] as const) {
     if (!m) continue;
     const n = m.starts.length;
-    if (m.ends.length !== n || m.kinds.length !== n || m.explains.length !== n || ('owners' in m && m.owners.length !== n))
+    if (m.ends.length !== n || m.kinds.length !== n || m.explains.length !== n || m.sures.length !== n || ('owners' in m && m.owners.length !== n))
       return `${name}: the columns differ in length`;
     for (let i = 0; i < n; i++) {
+      if (m.sures[i]! > 100) return `${name}: mark ${i} has a confidence over 100%`;
       if (m.ends[i]! < m.starts[i]!) return `${name}: mark ${i} ends before it starts`;
       if (m.kinds[i]! >= wire.labels.length) return `${name}: mark ${i} has no label`;
       if (m.explains[i]! >= wire.notes.length) return `${name}: mark ${i} has no explanation`;
@@ -80,16 +83,17 @@ export function encodeResult(result: PageAnnotations): WireResult {
     if (i === undefined) index.set(key, (i = table.push(value) - 1));
     return i;
   };
-  const add = (m: Marks, l: Label, start: number, end: number, explanation: string) => {
-    m.starts.push(start);
-    m.ends.push(end);
+  const add = (m: Marks, l: Label, mark: Annotation | CommentFlag) => {
+    m.starts.push(mark.start);
+    m.ends.push(mark.end);
     m.kinds.push(intern(labels, labelIndex, JSON.stringify(l), l));
-    m.explains.push(intern(notes, noteIndex, explanation, explanation));
+    m.explains.push(intern(notes, noteIndex, mark.explanation, mark.explanation));
+    m.sures.push(Math.round(mark.confidence * 100));
   };
-  const addAnnotation = (m: Marks, a: Annotation) => add(m, labelOf(a), a.start, a.end, a.explanation);
-  const addFlag = (m: Marks, f: CommentFlag) => add(m, { kind: 'flag', category: f.category, ruleId: f.ruleId }, f.start, f.end, f.explanation);
+  const addAnnotation = (m: Marks, a: Annotation) => add(m, labelOf(a), a);
+  const addFlag = (m: Marks, f: CommentFlag) => add(m, { kind: 'flag', category: f.category, ruleId: f.ruleId }, f);
 
-  const empty = (): Marks => ({ starts: [], ends: [], kinds: [], explains: [] });
+  const empty = (): Marks => ({ starts: [], ends: [], kinds: [], explains: [], sures: [] });
   let article: Marks | null = null;
   if (result.article) {
     article = empty();
@@ -120,7 +124,7 @@ export interface DecodedResult {
 export function decodeResult(wire: WireResult): DecodedResult {
   const mark = (m: Marks, i: number): Annotation | CommentFlag => {
     const l = wire.labels[m.kinds[i]!]!;
-    const span = { start: m.starts[i]!, end: m.ends[i]!, ruleId: l.ruleId, explanation: wire.notes[m.explains[i]!]! };
+    const span = { start: m.starts[i]!, end: m.ends[i]!, ruleId: l.ruleId, explanation: wire.notes[m.explains[i]!]!, confidence: m.sures[i]! / 100 };
     if (l.kind === 'flag') return { ...span, category: l.category };
     if (l.kind === 'claim') return { ...span, kind: 'claim', category: 'claim', sourcing: l.sourcing };
     return { ...span, kind: 'technique', category: l.category, ...(l.quoted && { quoted: true as const }) };

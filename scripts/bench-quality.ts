@@ -1,9 +1,12 @@
 import { createAnnotator } from '../lib/engine/annotator';
 import { TECHNIQUE_IDS } from '../lib/engine/categories';
 import { compileDefaultPacks } from '../lib/rules/default-packs';
-import { DATA_DIR, MissingDataError, readClaimBuster, readOlid, readPtc } from './quality/data';
+import type { Annotation } from '../lib/engine/types';
+import { isConfident } from '../lib/engine/confidence';
+import { DATA_DIR, MissingDataError, type PtcArticle, readClaimBuster, readOlid, readPtc, readSemEval2023 } from './quality/data';
+import { runEditorPages } from './quality/editor-pages';
 import { runGuide } from './quality/guide';
-import { type PRF, type Tally, addTally, binaryPRF, emptyTally, labelledTallies, macroF1, prfOf, spanTally } from './quality/metrics';
+import { type PRF, type Tally, addTally, binaryPRF, emptyTally, f1Of, labelledTallies, macroF1, prfOf, spanTally } from './quality/metrics';
 
 /**
  * `npm run bench:quality`: the annotator's judgement measured on public labelled data in
@@ -14,12 +17,17 @@ import { type PRF, type Tally, addTally, binaryPRF, emptyTally, labelledTallies,
  */
 
 const annotator = createAnnotator(compileDefaultPacks());
+/** The two operating points: what the reader sees by default, and everything on request. */
+const OPERATING_POINTS: [string, (mark: { confidence: number }) => boolean][] = [
+  ['confident marks', isConfident],
+  ['all marks', () => true],
+];
 const fmt = (x: number) => x.toFixed(3);
 const row = (name: string, r: PRF, extra = '') =>
   console.log(`  ${name.padEnd(30)} P ${fmt(r.precision)}  R ${fmt(r.recall)}  F1 ${fmt(r.f1)}${extra ? `  ${extra}` : ''}`);
 
-function ptc(): void {
-  const articles = readPtc('dev');
+/** A span corpus (PTC or SemEval-2023) scored with SemEval-2020 Task 11's partial-overlap measure. */
+function spanCorpus(name: string, articles: PtcArticle[], keep: (a: Annotation) => boolean): void {
   const spans = emptyTally();
   const labelled = emptyTally();
   const perTechnique = new Map<string, Tally>(TECHNIQUE_IDS.map((id) => [id, emptyTally()]));
@@ -29,7 +37,7 @@ function ptc(): void {
   let predictedChars = 0;
   let textChars = 0;
   for (const article of articles) {
-    const techniques = annotator.annotateArticle(article.text).filter((a) => a.kind === 'technique');
+    const techniques = annotator.annotateArticle(article.text).filter((a) => a.kind === 'technique' && keep(a));
     const predicted = techniques.map((a) => ({ start: a.start, end: a.end, label: a.category as string }));
     for (const ruleId of new Set(techniques.map((a) => a.ruleId))) {
       const own = predicted.filter((_, i) => techniques[i]!.ruleId === ruleId);
@@ -49,13 +57,65 @@ function ptc(): void {
       addTally(perTechnique.get(label)!, t);
     }
   }
-  console.log(`PTC dev: ${articles.length} articles, ${goldCount} gold spans, ${predictedCount} predicted (mean ${(predictedChars / Math.max(1, predictedCount)).toFixed(0)} chars; ${((100 * predictedChars) / textChars).toFixed(1)}% of text)`);
-  row('span identification', prfOf(spans), 'target F1 ≥ 0.40');
-  row('span + technique', prfOf(labelled), 'target F1 ≥ 0.20');
+  console.log(`${name}: ${articles.length} articles, ${goldCount} gold spans, ${predictedCount} predicted (mean ${(predictedChars / Math.max(1, predictedCount)).toFixed(0)} chars; ${((100 * predictedChars) / textChars).toFixed(1)}% of text)`);
+  row('span identification', prfOf(spans));
+  row('span + technique', prfOf(labelled));
+  if (!process.argv.includes('--techniques')) return;
   for (const [label, t] of perTechnique) row(`  ${label}`, prfOf(t), `gold ${t.gold}, predicted ${t.predicted}`);
   if (process.argv.includes('--rules')) {
     console.log('  precision of each rule (its spans against gold spans of its technique):');
     for (const [id, t] of [...perRule].sort()) console.log(`    ${id.padEnd(48)} P ${fmt(prfOf(t).precision)}  (${t.predicted} spans)`);
+  }
+}
+
+function ptc(): void {
+  const articles = readPtc('dev');
+  for (const [name, keep] of OPERATING_POINTS) spanCorpus(`PTC dev, ${name}`, articles, keep);
+}
+
+function semeval(): void {
+  const articles = readSemEval2023('dev');
+  for (const [name, keep] of OPERATING_POINTS) spanCorpus(`SemEval-2023 English dev, ${name}`, articles, keep);
+}
+
+async function editorPages(): Promise<void> {
+  for (const [name, keep] of OPERATING_POINTS) {
+    const pages = await runEditorPages(annotator, keep);
+    const claims = { tp: 0, fp: 0, fn: 0, sourcingRight: 0, sourcingJudged: 0 };
+    const spans = emptyTally();
+    const labelled = emptyTally();
+    const flags = { tp: 0, fp: 0, fn: 0 };
+    let words = 0;
+    let marks = 0;
+    let gold = 0;
+    for (const p of pages) {
+      for (const k of Object.keys(claims) as (keyof typeof claims)[]) claims[k] += p.claims[k];
+      for (const k of Object.keys(flags) as (keyof typeof flags)[]) flags[k] += p.flags[k];
+      addTally(spans, p.spans);
+      addTally(labelled, p.labelled);
+      words += p.words;
+      marks += p.techniqueMarks;
+      gold += p.goldTechniques;
+    }
+    const counted = (x: { tp: number; fp: number; fn: number }) => {
+      const precision = x.tp + x.fp === 0 ? 0 : x.tp / (x.tp + x.fp);
+      const recall = x.tp + x.fn === 0 ? 0 : x.tp / (x.tp + x.fn);
+      return { precision, recall, f1: f1Of(precision, recall) };
+    };
+    console.log(`Editor pages, ${name}: ${pages.length} pages, ${words} words of article text`);
+    row('claims', counted(claims), `(tp ${claims.tp}, fp ${claims.fp}, fn ${claims.fn})`);
+    console.log(`  ${'sourcing right'.padEnd(30)} ${fmt(claims.sourcingRight / Math.max(1, claims.sourcingJudged))} of ${claims.sourcingJudged} found claims`);
+    row('techniques, labels ignored', prfOf(spans));
+    row('techniques, with labels', prfOf(labelled));
+    console.log(`  ${'technique marks / 1,000 words'.padEnd(30)} ${((1000 * marks) / words).toFixed(1)} (labels: ${((1000 * gold) / words).toFixed(1)})`);
+    row('comment flags', counted(flags), `(tp ${flags.tp}, fp ${flags.fp}, fn ${flags.fn})`);
+    if (!process.argv.includes('--pages')) continue;
+    for (const p of pages) {
+      const lost = p.unplaced > 0 ? `, ${p.unplaced} gold quotes not in the text` : '';
+      console.log(`  ${p.name}: ${p.words} words, ${p.techniqueMarks} technique marks (gold ${p.goldTechniques})${lost}`);
+      for (const fp of p.falsePositives) console.log(`    false: ${fp}`);
+      for (const s of p.missedSourcing) console.log(`    sourcing: ${s}`);
+    }
   }
 }
 
@@ -88,10 +148,10 @@ function guide(): void {
 }
 
 try {
-  const sections = { ptc, claimbuster: claimBuster, olid, guide };
+  const sections = { editor: editorPages, ptc, semeval, claimbuster: claimBuster, olid, guide };
   const only = process.argv.slice(2).filter((a) => a in sections) as (keyof typeof sections)[];
   for (const name of only.length > 0 ? only : (Object.keys(sections) as (keyof typeof sections)[])) {
-    sections[name]();
+    await sections[name]();
     console.log('');
   }
 } catch (error) {

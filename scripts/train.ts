@@ -3,6 +3,7 @@ import { writeRule } from './quality/pack-file';
 import { trainClaims } from './quality/train-claims';
 import { trainComments } from './quality/train-comments';
 import { trainTagger } from './quality/train-ptc';
+import { trainLexicon } from './quality/train-lexicon';
 
 /**
  * `npm run train`: learns the weights that ship in the rule packs from the training splits of the
@@ -22,8 +23,10 @@ function ptc(): void {
     category: 'loaded-language',
     kind: 'tagger',
     scope: 'article',
+    // Its marks' precision on PTC train, labels counted, runs from 0.07 to 0.51 by technique: shown on request only.
+    confidence: 0.3,
     explanation:
-      '{cue} reads as {technique}: a model trained on news articles annotated for propaganda (the Propaganda Techniques Corpus) weighs {words} most.',
+      '{cue} reads as {technique}: wording such as {words} is typical of writing that pushes a view rather than reports it.',
     ...t.decoding,
     tokenBias: t.tokenBias,
     tokens: t.tokens,
@@ -32,6 +35,27 @@ function ptc(): void {
     examples: {
       fire: ['Is it really a coincidence that the report came out today?', 'The invaders will destroy everything we hold dear.'],
       quiet: ['The committee met on Tuesday to review the budget.', 'The temperature remained constant overnight.'],
+    },
+  });
+  log(`  wrote lib/rules/packs/techniques.json (${(bytes / 1024).toFixed(0)} kB)`);
+}
+
+function lexicon(): void {
+  const t = trainLexicon(log);
+  const bytes = writeRule('techniques', {
+    id: 'loaded-language.learned-lexicon',
+    category: 'loaded-language',
+    kind: 'lexicon',
+    scope: 'both',
+    explanation: '{cue} is emotionally loaded wording: it tells the reader how to feel about what it describes, instead of showing it.',
+    minimum: 0.35,
+    calibration: t.calibration,
+    words: t.words,
+    names: t.names,
+    tone: t.tone,
+    examples: {
+      fire: ['This ridiculous charade of a hearing was a disgrace from start to finish.'],
+      quiet: ['The committee met on Tuesday to review the budget.'],
     },
   });
   log(`  wrote lib/rules/packs/techniques.json (${(bytes / 1024).toFixed(0)} kB)`);
@@ -69,6 +93,7 @@ function comments(): void {
 
 try {
   if (wanted('ptc')) ptc();
+  if (wanted('lexicon')) lexicon();
   if (wanted('claims')) claims();
   if (wanted('comments')) comments();
 } catch (error) {

@@ -82,7 +82,7 @@ export function startBackground(api: WxtBrowser): void {
       if (isNewPage) await api.storage.session.set({ [articleKey]: message.article?.text ?? null });
       const summary = summariseFrame(result, sender.url ?? '', message.firstComment);
       const tab = await tabs.record(tabId, frameId, summary, !isNewPage && (frameId === 0 || message.firstComment > 0));
-      await showBadge(tabId, flaggedCount(Object.values(tab.frames)));
+      await showBadge(tabId, flaggedCount(Object.values(tab.frames), current.marks));
     });
     return { ok: true as const, active: true, settings: current, result: encodeResult(result) };
   }
@@ -117,6 +117,8 @@ export function startBackground(api: WxtBrowser): void {
               : [...new Set([...s.disabledCategories, message.category])],
           })),
         );
+      case 'set-marks':
+        return applied(await settings.update((s) => ({ ...s, marks: message.marks })));
       case 'reveal':
         await api.tabs.sendMessage(message.tabId, { type: 'reveal', itemId: message.itemId }, { frameId: message.frameId });
         return { ok: true as const };

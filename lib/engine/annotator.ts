@@ -13,6 +13,8 @@ import { classifyComment } from './comment-classifier';
 import { attributedQuotes, insideAny, quotedSpans } from './quotes';
 import { dedupe, push, sortSpans } from './spans';
 import { tagSpans } from './tagger';
+import { round, techniqueConfidence } from './confidence';
+import { calibrated, lexiconSpans, pageTone } from './lexicon';
 import { isOffTopic, isRepeated, threadContext } from './thread';
 import type { AnnotatedComment, Annotation, CommentFlag, CommentInput, Span, TechniqueAnnotation } from './types';
 
@@ -65,7 +67,9 @@ export function createAnnotator(packs: readonly CompiledPack[]): Annotator {
   function techniques(found: TextHits, scope: Scope): TechniqueAnnotation[] {
     const { text } = found.analysed;
     const out: TechniqueAnnotation[] = [];
-    const add = (rule: CompiledRule, span: Span, extra?: Record<string, string>, category = rule.category as TechniqueId) =>
+    const lexicon = active[scope].lexicon[0];
+    const tone = lexicon ? pageTone(found.analysed, lexicon) : 0;
+    const add = (rule: CompiledRule, span: Span, extra?: Record<string, string>, category = rule.category as TechniqueId, own = rule.confidence) =>
       out.push({
         start: span.start,
         end: span.end,
@@ -73,10 +77,14 @@ export function createAnnotator(packs: readonly CompiledPack[]): Annotator {
         category,
         ruleId: rule.id,
         explanation: fillExplanation(rule.explanation, text.slice(span.start, span.end), extra),
+        confidence: techniqueConfidence(own, tone),
       });
     for (const hit of found.hits) if (hit.rule.family === 'techniques') add(hit.rule, hit);
     for (const rule of active[scope].profanity)
       if (rule.family === 'techniques') for (const span of profanityFinder(rule.allow).find(text)) add(rule, span);
+    for (const rule of active[scope].lexicon)
+      for (const span of lexiconSpans(found.analysed, rule))
+        add(rule, span, { technique: TECHNIQUES[span.category].label.toLowerCase() }, span.category, calibrated(rule, span.strength));
     for (const rule of active[scope].repetition)
       for (const { span, count } of findRepetitions(found.analysed, rule, out)) add(rule, span, { count: String(count) });
     const quotes = quotedSpans(text);
@@ -91,19 +99,22 @@ export function createAnnotator(packs: readonly CompiledPack[]): Annotator {
         }
     }
     markQuoted(out, attributedQuotes(text, quotes));
+    // Words inside quotation marks are the speaker's, reported: the writer may not be pushing them.
+    for (const a of out) if (insideAny(quotes, a)) a.confidence = round(a.confidence * QUOTED_DISCOUNT);
     return dedupe(out);
   }
 
   function commentFlags(found: TextHits, index: number, thread: ReturnType<typeof threadContext>): CommentFlag[] {
     const { text } = found.analysed;
     const out: CommentFlag[] = [];
-    const add = (rule: CompiledRule, span: Span) =>
+    const add = (rule: CompiledRule, span: Span, own = rule.confidence) =>
       out.push({
         start: span.start,
         end: span.end,
         category: rule.category as CommentFlagId,
         ruleId: rule.id,
         explanation: fillExplanation(rule.explanation, text.slice(span.start, span.end)),
+        confidence: round(own),
       });
     const whole = { start: 0, end: text.length };
     for (const hit of found.hits) if (hit.rule.family === 'comments') add(hit.rule, hit);
@@ -116,7 +127,7 @@ export function createAnnotator(packs: readonly CompiledPack[]): Annotator {
       // Hand-written rules name their cue better; the model only speaks on comments they leave unflagged.
       if (out.length > 0) continue;
       const cue = classifyComment(text, rule);
-      if (cue) add(rule, cue);
+      if (cue) add(rule, cue, cue.probability);
     }
     return dedupe(out);
   }
@@ -173,10 +184,14 @@ function rulesByKind(rules: readonly CompiledRule[], scope: Scope): RulesByKind 
     repetition: [],
     tagger: [],
     classifier: [],
+    lexicon: [],
   };
   for (const rule of rules) if (rule.reads[scope]) (out[rule.kind] as CompiledRule[]).push(rule);
   return out;
 }
+
+/** What a technique mark keeps of its confidence inside quotation marks. */
+const QUOTED_DISCOUNT = 0.7;
 
 /** Marks the techniques that sit inside a quotation attributed to a named speaker. */
 function markQuoted(annotations: TechniqueAnnotation[], quotes: readonly Span[]): void {

@@ -1,5 +1,6 @@
 import type { CompiledFeature, CompiledRule } from '../rules/compile';
 import type { Sourcing } from './categories';
+import { round } from './confidence';
 import { fillExplanation, quoteCue } from './explain';
 import { type Hit, type TextHits, sentenceText } from './hits';
 import { push } from './spans';
@@ -26,7 +27,7 @@ export function findClaims(found: TextHits, scored: readonly ScoredRule[]): Clai
     const pattern = sentenceHits.find((h) => h.rule.category === 'claim');
     const verdict =
       scoreSentence(found, index, scored) ??
-      (pattern && { rule: pattern.rule, cue: quoteCue(analysed.text.slice(pattern.start, pattern.end)) });
+      (pattern && { rule: pattern.rule, cue: quoteCue(analysed.text.slice(pattern.start, pattern.end)), confidence: pattern.rule.confidence });
     if (!verdict) return;
     const { sourcing, note } = sourcingOf(analysed, sentenceHits);
     out.push({
@@ -36,6 +37,7 @@ export function findClaims(found: TextHits, scored: readonly ScoredRule[]): Clai
       sourcing,
       ruleId: verdict.rule.id,
       explanation: `${verdict.rule.explanation.replace('{cue}', verdict.cue)} ${note}`,
+      confidence: round(verdict.confidence),
     });
   });
   return out;
@@ -46,7 +48,7 @@ export function findClaims(found: TextHits, scored: readonly ScoredRule[]): Clai
  * unless a rule with a veto scores below it (a learned rule overruling the hand-written one).
  * Patterns are only tested while scoring; the words that showed them are found for the winner.
  */
-function scoreSentence(found: TextHits, index: number, scored: readonly ScoredRule[]): { rule: ScoredRule; cue: string } | undefined {
+function scoreSentence(found: TextHits, index: number, scored: readonly ScoredRule[]): { rule: ScoredRule; cue: string; confidence: number } | undefined {
   const { analysed } = found;
   const sentence = analysed.sentences[index]!;
   let text: string | undefined;
@@ -59,6 +61,7 @@ function scoreSentence(found: TextHits, index: number, scored: readonly ScoredRu
     return found;
   };
   let winner: { rule: ScoredRule; fired: number[] } | undefined;
+  let learned: number | undefined;
   for (const rule of scored) {
     if (rule.family !== 'claims' || sentence.endToken - sentence.firstToken < rule.minWords) continue;
     if (winner && rule.veto === null) continue;
@@ -76,6 +79,8 @@ function scoreSentence(found: TextHits, index: number, scored: readonly ScoredRu
     });
     if (!rule.words.empty) score += wordScore(analysed, sentence, rule.words);
     if (rule.veto !== null && score < rule.veto) return undefined;
+    // A learned rule's score is its log-odds: the claim's confidence, whichever rule claims it.
+    if (rule.veto !== null) learned = 1 / (1 + Math.exp(-score));
     if (!winner && score >= rule.threshold) winner = { rule, fired };
   }
   if (!winner) return undefined;
@@ -89,7 +94,7 @@ function scoreSentence(found: TextHits, index: number, scored: readonly ScoredRu
     if (span) spans.set(i, span);
   }
   const cue = describeEvidence(analysed.text, rule.features, spans);
-  return { rule, cue: cue ?? strongestWords(analysed, sentence, rule.words) ?? 'its wording' };
+  return { rule, cue: cue ?? strongestWords(analysed, sentence, rule.words) ?? 'its wording', confidence: learned ?? rule.confidence };
 }
 
 /** The learned weights of the sentence's distinct stems and stem pairs. */

@@ -177,8 +177,8 @@ export function scoreComment(text: string, rule: ClassifierRule): CommentScore |
   return { score: rule.bias + sum / Math.sqrt(count), cue: best >= 0 ? words[best]! : null, cueWeight: best >= 0 ? own[best]! : 0 };
 }
 
-export function classifyComment(text: string, rule: ClassifierRule): Span | null {
+export function classifyComment(text: string, rule: ClassifierRule): (Span & { probability: number }) | null {
   const judged = scoreComment(text, rule);
   if (!judged?.cue || judged.score < Math.log(rule.threshold / (1 - rule.threshold)) || judged.cueWeight < rule.minCue) return null;
-  return { start: judged.cue.start, end: judged.cue.end };
+  return { start: judged.cue.start, end: judged.cue.end, probability: 1 / (1 + Math.exp(-judged.score)) };
 }

@@ -13,6 +13,8 @@ export interface TechniqueAnnotation extends Span {
   explanation: string;
   /** Inside a direct quotation attributed to a named speaker: the speaker's words, not the author's. */
   quoted?: true;
+  /** How likely a careful editor agrees with this mark, 0–1 (see lib/engine/confidence.ts). */
+  confidence: number;
 }
 
 export interface ClaimAnnotation extends Span {
@@ -21,6 +23,7 @@ export interface ClaimAnnotation extends Span {
   sourcing: Sourcing;
   ruleId: string;
   explanation: string;
+  confidence: number;
 }
 
 export type Annotation = TechniqueAnnotation | ClaimAnnotation;
@@ -30,6 +33,7 @@ export interface CommentFlag extends Span {
   category: CommentFlagId;
   ruleId: string;
   explanation: string;
+  confidence: number;
 }
 
 export interface CommentInput {

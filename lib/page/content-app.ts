@@ -1,3 +1,4 @@
+import { isConfident } from '../engine/confidence';
 import { CLAIM_INFO, COMMENT_FLAGS, SOURCING_LABELS, TECHNIQUES } from '../engine/categories';
 import type { Annotation } from '../engine/types';
 import {
@@ -38,6 +39,8 @@ export interface ContentApp {
 /** One marked stretch the page shows: a claim, a technique or a flagged comment's cue. */
 interface Item {
   id: string;
+  /** Shown by default; the others only when the reader asks for every mark. */
+  confident: boolean;
   /** The toggle and highlight name: `claim`, a technique id, or `comment-<flag>`. */
   category: string;
   mapped: MappedText;
@@ -175,15 +178,18 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
   }
 
   function addArticleItems(found: FoundArticle, annotations: readonly Annotation[]): void {
-    annotations.forEach((a, i) => addItem({ id: `a${i}`, category: a.category, mapped: found, start: a.start, end: a.end, card: () => cardOf(a, found.text) }));
+    annotations.forEach((a, i) =>
+      addItem({ id: `a${i}`, confident: isConfident(a), category: a.category, mapped: found, start: a.start, end: a.end, card: () => cardOf(a, found.text) }),
+    );
   }
 
   function addCommentItems({ found, judged }: CommentEntry, index: number): void {
     for (const a of judged.annotations)
-      addItem({ id: `c${index}`, category: a.category, mapped: found, start: a.start, end: a.end, card: () => cardOf(a, found.text) });
+      addItem({ id: `c${index}`, confident: isConfident(a), category: a.category, mapped: found, start: a.start, end: a.end, card: () => cardOf(a, found.text) });
     for (const f of judged.flags)
       addItem({
         id: `c${index}`,
+        confident: isConfident(f),
         category: `comment-${f.category}`,
         mapped: found,
         start: f.start,
@@ -203,6 +209,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
   }
 
   const enabled = (category: string) => !settings?.disabledCategories.includes(category as never);
+  const shown = (item: Item) => enabled(item.category) && (item.confident || settings?.marks === 'all');
 
   function clear(): void {
     generation++;
@@ -224,15 +231,15 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
   async function paint(lists: [MappedText, Item[]][], entries: readonly CommentEntry[], startedIn: number): Promise<void> {
     let sliceStart = performance.now();
     for (const [mapped, list] of lists) {
-      const shown = list.filter((i) => enabled(i.category));
+      const visible = list.filter(shown);
       // A long article holds thousands of marks: its text is painted a chunk at a time too.
-      for (let from = 0; from < shown.length; from += PAINT_CHUNK) {
+      for (let from = 0; from < visible.length; from += PAINT_CHUNK) {
         if (performance.now() - sliceStart > SLICE_MS) {
           await yieldToPage();
           if (startedIn !== generation || destroyed) return;
           sliceStart = performance.now();
         }
-        highlighter.stage(mapped, shown.length <= PAINT_CHUNK ? shown : shown.slice(from, from + PAINT_CHUNK));
+        highlighter.stage(mapped, visible.length <= PAINT_CHUNK ? visible : visible.slice(from, from + PAINT_CHUNK));
       }
     }
     highlighter.commit();
@@ -240,7 +247,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
   }
 
   function markerFor({ found, judged }: CommentEntry) {
-    const flags = [...new Set(judged.flags.map((f) => f.category))].filter((f) => enabled(`comment-${f}`));
+    const flags = [...new Set(judged.flags.filter((f) => isConfident(f) || settings?.marks === 'all').map((f) => f.category))].filter((f) => enabled(`comment-${f}`));
     if (flags.length === 0) return [];
     const labels = flags.map((f) => COMMENT_FLAGS[f].label);
     return [
@@ -279,7 +286,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
   }
 
   function itemAt(mapped: MappedText, offset: number): Item | undefined {
-    return itemsByMapped.get(mapped)?.find((i) => enabled(i.category) && i.start <= offset && offset < i.end);
+    return itemsByMapped.get(mapped)?.find((i) => shown(i) && i.start <= offset && offset < i.end);
   }
 
   function showCardAt(node: Node | null, offset: number, rect: () => DOMRect | null): void {
@@ -336,7 +343,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
   }
 
   function reveal(id: string): void {
-    const item = items.find((i) => i.id === id && enabled(i.category));
+    const item = items.find((i) => i.id === id && shown(i));
     const range = item && rangeFromOffsets(item.mapped, item.start, item.end, doc);
     if (!item || !range) return;
     (range.startContainer.parentElement ?? doc.body).scrollIntoView({ block: 'center' });

@@ -4,6 +4,7 @@ import type { TokenTemplate } from '../engine/token-features';
 import { ALL_TOKEN_TEMPLATES } from '../engine/token-features';
 import type { z } from '../zod';
 import { WeightTable } from '../engine/weights';
+import type { ToneFeature } from '../engine/lexicon';
 import { findNestedQuantifier } from './regex-safety';
 import { type Example, type Family, type Rule, type RulePack, rulePackSchema } from './schema';
 
@@ -33,6 +34,8 @@ interface CompiledBase {
   /** Whether the rule reads the article, comments, or both. */
   reads: Record<Scope, boolean>;
   unless: RegExp | null;
+  /** Where a mark's confidence starts (see the schema). */
+  confidence: number;
 }
 
 export interface CompiledFeature {
@@ -82,6 +85,14 @@ export type CompiledRule =
       lexiconWeight: number;
       levels: { words: string[]; weight: number }[];
       minCue: number;
+    })
+  | (CompiledBase & {
+      kind: 'lexicon';
+      words: WeightTable;
+      names: WeightTable;
+      minimum: number;
+      calibration: [number, number][];
+      tone: { bias: number; weights: Partial<Record<ToneFeature, number>> };
     });
 
 /** One class of a linear classifier: its bias and feature weights. */
@@ -133,6 +144,7 @@ function compileRule(rule: Rule, family: Family, fail: (problem: string) => void
     examples: rule.examples,
     reads: { article: scope !== 'comment', comment: scope !== 'article' },
     unless: rule.unless === undefined ? null : compileRegex(rule.unless, false, '', 'unless', fail),
+    confidence: rule.confidence ?? 0.5,
   };
   switch (rule.kind) {
     case 'phrases':
@@ -191,6 +203,8 @@ function compileRule(rule: Rule, family: Family, fail: (problem: string) => void
       if (rule.reject) classes.push([null, { bias: rule.reject.bias, weights: new WeightTable(rule.reject.weights) }]);
       return { ...base, kind: 'tagger', threshold, minTokens, maxTokens, bridge, tokenBias, tokens, labels: classes };
     }
+    case 'lexicon':
+      return { ...base, kind: 'lexicon', words: new WeightTable(rule.words), names: new WeightTable(rule.names), minimum: rule.minimum, calibration: rule.calibration, tone: rule.tone };
     case 'classifier':
       return {
         ...base,

@@ -1,4 +1,5 @@
 import { COMMENT_FLAG_IDS, TECHNIQUE_IDS } from '../engine/categories';
+import { PAGE_TONE_FEATURES } from '../engine/lexicon';
 import { OPTIONAL_TOKEN_TEMPLATES, TOKEN_TEMPLATES, type TokenTemplate } from '../engine/token-features';
 import { z } from '../zod';
 
@@ -35,6 +36,11 @@ const common = {
   scope: z.enum(['article', 'comment', 'both']).optional(),
   /** A pattern that, found in the same sentence, silences the rule (negation, a named source …). */
   unless: regexSource.optional(),
+  /**
+   * How often a careful editor agrees with this rule's marks on opinion writing, measured
+   * (`npm run bench:quality -- --rules`); the mark's confidence starts here. Default 0.5.
+   */
+  confidence: z.number().gt(0).lt(1).optional(),
 };
 
 const phrasesRule = z.strictObject({
@@ -178,6 +184,23 @@ const classifierRule = z.strictObject({
   minCue: z.number().finite().optional(),
 });
 
+/**
+ * The learned loaded-words lexicon (`npm run train -- lexicon`): per stem, how likely the word
+ * carries loaded language (`words`) or labels a target (`names`); and the page-tone model, which
+ * says how persuasive a whole text reads from its loaded-word density and its voice.
+ */
+const lexiconRule = z.strictObject({
+  ...common,
+  kind: z.literal('lexicon'),
+  words: weightTable,
+  names: weightTable,
+  /** A word is marked when its likelihood reaches this. */
+  minimum: z.number().gt(0).lt(1),
+  /** [strength, precision] steps, rising: what a mark of that strength is worth (measured out of fold). */
+  calibration: z.array(z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)])).min(1),
+  tone: z.strictObject({ bias: z.number().finite(), weights: z.record(z.enum(PAGE_TONE_FEATURES), z.number().finite()) }),
+});
+
 type CategorySchema = z.ZodEnum<Readonly<Record<string, string>>>;
 
 /** Every rule kind, each with the category field of its family. */
@@ -192,6 +215,7 @@ function anyRule<C extends CategorySchema>(category: C) {
     repetitionRule.extend({ category }),
     taggerRule.extend({ category }),
     classifierRule.extend({ category }),
+    lexiconRule.extend({ category }),
   ]);
 }
 

@@ -51,7 +51,26 @@ export function need(path: string): string {
 }
 
 export function readPtc(split: 'train' | 'dev'): PtcArticle[] {
-  const dir = need(join(DATA_DIR, 'ptc', split));
+  return readSpanCorpus(join(DATA_DIR, 'ptc', split), (name) => PTC_LABELS[name]);
+}
+
+/**
+ * SemEval-2023 Task 3 English (`extra/semeval2023-en`), its 23 labels mapped onto the 14 classes
+ * by the data's own `label-map.tsv` (`-`: dropped). Same layout and code-point offsets as PTC.
+ */
+export function readSemEval2023(split: 'train' | 'dev'): PtcArticle[] {
+  const root = join(DATA_DIR, 'extra', 'semeval2023-en');
+  const map = new Map<string, TechniqueId | null>();
+  for (const line of readFileSync(need(join(root, 'label-map.tsv')), 'utf8').split('\n').slice(1)) {
+    const [name, target] = line.split('\t');
+    if (name) map.set(name, !target || target === '-' ? null : (target as TechniqueId));
+  }
+  return readSpanCorpus(join(root, split), (name) => map.get(name));
+}
+
+/** A folder of `articleID.txt` + `articleID.labels.tsv` (`id \t label \t start \t end`, code points). */
+function readSpanCorpus(folder: string, labelOf: (name: string) => TechniqueId | null | undefined): PtcArticle[] {
+  const dir = need(folder);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
     .sort()
@@ -65,8 +84,8 @@ export function readPtc(split: 'train' | 'dev'): PtcArticle[] {
         for (const line of readFileSync(labelsFile, 'utf8').split('\n')) {
           const [, name, start, end] = line.split('\t');
           if (!name) continue;
-          const label = PTC_LABELS[name];
-          if (label === undefined) throw new Error(`unknown PTC label ${name} in ${labelsFile}`);
+          const label = labelOf(name);
+          if (label === undefined) throw new Error(`unknown label ${name} in ${labelsFile}`);
           if (label === null) continue;
           spans.push({ start: at[Number(start)] ?? text.length, end: at[Number(end)] ?? text.length, label });
         }

@@ -196,6 +196,7 @@ function asRule(fields: ReturnType<typeof ruleFields>, threshold: number, minCue
   return {
     id: 'tuning',
     family: 'comments',
+    confidence: 0.5,
     category: 'insult',
     explanation: '{cue}',
     examples: { fire: [], quiet: [] },

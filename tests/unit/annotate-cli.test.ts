@@ -11,7 +11,7 @@ import { disqusPage, listingPage, newsPage, wordpressPage } from '../fixtures/la
 import { SEED_PATH, readSeed } from '../fixtures/seed';
 
 /** The command-line contract of the annotation guide, section 4, written out independently. */
-const span = { start: z.number().int().min(0), end: z.number().int().min(0), ruleId: z.string().min(1), explanation: z.string().min(1) };
+const span = { start: z.number().int().min(0), end: z.number().int().min(0), ruleId: z.string().min(1), explanation: z.string().min(1), confidence: z.number().min(0).max(1) };
 const annotation = z.discriminatedUnion('kind', [
   z.object({ ...span, kind: z.literal('technique'), category: z.enum(TECHNIQUE_IDS) }),
   z.object({ ...span, kind: z.literal('claim'), category: z.literal('claim'), sourcing: z.enum(SOURCING_IDS) }),
@@ -24,7 +24,7 @@ const report = z.union([
       z.object({
         author: z.string(),
         text: z.string(),
-        flags: z.array(z.object({ category: z.enum(COMMENT_FLAG_IDS), ruleId: z.string().min(1), explanation: z.string().min(1) })),
+        flags: z.array(z.object({ category: z.enum(COMMENT_FLAG_IDS), ruleId: z.string().min(1), explanation: z.string().min(1), confidence: z.number().min(0).max(1) })),
       }),
     ),
   }),
@@ -66,7 +66,7 @@ describe('annotate --format json', () => {
   };
 
   beforeAll(async () => {
-    const result = await annotate('--format', 'json', ...Object.values(files));
+    const result = await annotate('--format', 'json', '--marks', 'all', ...Object.values(files));
     code = result.code;
     lines = result.stdout.trimEnd().split('\n').map((line) => report.parse(JSON.parse(line)));
   }, 60_000);
@@ -126,7 +126,7 @@ describe('annotate --text', () => {
 
 describe('annotate --format text', () => {
   it('prints a readable report: title, claims with sourcing, techniques with cues, flagged comments', async () => {
-    const { stdout, code } = await annotate(page('report.html', wordpressPage(seed)));
+    const { stdout, code } = await annotate('--marks', 'all', page('report.html', wordpressPage(seed)));
     expect(code).toBe(0);
     expect(stdout).toContain(seed.title);
     expect(stdout).toMatch(/Claims \(\d+\)\n {2}\[vague source\] “Russia and Beijing are working rapidly/);
@@ -134,6 +134,28 @@ describe('annotate --format text', () => {
     expect(stdout).toContain('Name calling: “disloyal partner”');
     expect(stdout).toContain('Comments (7, 5 flagged)');
     expect(stdout).toMatch(/Just Me: .*\n {6}flags: Insult/);
+  }, 30_000);
+
+  it('shows the confident marks by default: a subset of all of them, each at least 0.5 sure', async () => {
+    const all = report.parse(JSON.parse((await annotate('--format', 'json', '--marks', 'all', '--text', SEED_PATH)).stdout));
+    const sure = report.parse(JSON.parse((await annotate('--format', 'json', '--text', SEED_PATH)).stdout));
+    if (!('article' in all) || !all.article || !('article' in sure) || !sure.article) throw new Error('no article');
+    expect(sure.article.annotations.length).toBeGreaterThan(0);
+    expect(sure.article.annotations.length).toBeLessThan(all.article.annotations.length);
+    for (const a of sure.article.annotations) {
+      expect(a.confidence).toBeGreaterThanOrEqual(0.5);
+      expect(all.article.annotations).toContainEqual(a);
+    }
+    // The seed's clearest cues are among the sure ones.
+    const cues = sure.article.annotations.map((a) => sure.article!.text.slice(a.start, a.end));
+    expect(cues).toContain('sitting idly');
+    expect(cues).toContain('every nation’s space infrastructure is under threat');
+  }, 30_000);
+
+  it('refuses an unknown --marks level', async () => {
+    const { stderr, code } = await annotate('--marks', 'most', SEED_PATH);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--marks must be "confident" or "all"[\s\S]*usage:/);
   }, 30_000);
 
   it('refuses an unknown format with the usage line', async () => {

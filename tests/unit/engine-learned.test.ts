@@ -55,7 +55,9 @@ describe('techniques, one case or more each', () => {
 
   it('names the strongest words and the technique in a learned span’s explanation', () => {
     const [learned] = annotator.annotateArticle('Is it really a coincidence that the report came out today?').filter((a) => a.ruleId === 'learned.technique-tagger');
-    expect(learned?.explanation).toMatch(/reads as doubt: .* weighs “\w+”/);
+    expect(learned?.explanation).toMatch(/reads as doubt: wording such as “\w+”/);
+    // The reader is told what the words do, not how the mark was computed.
+    expect(learned?.explanation).not.toMatch(/model|corpus|trained/i);
   });
 });
 

@@ -26,7 +26,7 @@ describe('stored settings', () => {
   it('migrate version 1 (one mixed "off" list) to the current version', () => {
     const result = parseSettings({ version: 1, enabled: true, off: ['example.org', 'doubt', 'comment-spam'] });
     expect(result).toEqual({
-      settings: { version: SETTINGS_VERSION, enabled: true, disabledSites: ['example.org'], disabledCategories: ['doubt', 'comment-spam'] },
+      settings: { version: SETTINGS_VERSION, enabled: true, disabledSites: ['example.org'], disabledCategories: ['doubt', 'comment-spam'], marks: 'confident' },
     });
   });
 

@@ -1,0 +1,143 @@
+import type { CompiledRule } from '../rules/compile';
+import type { TechniqueId } from './categories';
+import { quotedSpans } from './quotes';
+import { STOPWORDS } from './stopwords';
+import { stem } from './stem';
+import type { AnalysedText } from './text';
+import type { Span } from './types';
+import type { WeightTable } from './weights';
+
+/**
+ * The learned loaded-words lexicon (`npm run train -- lexicon`): per word stem, how likely the
+ * word carries loaded language or a label where it stands; and the page's tone, how persuasive
+ * the text reads as a whole. A straight report uses few loaded words and speaks in the third
+ * person; an opinion piece that pushes uses many, and addresses the reader.
+ */
+
+export type LexiconRule = Extract<CompiledRule, { kind: 'lexicon' }>;
+
+export interface LexiconSpan extends Span {
+  category: TechniqueId;
+  /** The likelihood of the strongest word of the span. */
+  strength: number;
+}
+
+/** Words between two loaded words that still join them into one mark: "brutal, irrational and primitive". */
+const BRIDGE = 2;
+
+/** Marks runs of loaded words (each at least the rule's `minimum`) within a sentence. */
+export function lexiconSpans(analysed: AnalysedText, rule: LexiconRule): LexiconSpan[] {
+  const { tokens, text } = analysed;
+  const out: LexiconSpan[] = [];
+  for (const sentence of analysed.sentences) {
+    let run: { first: number; last: number; strength: number; name: boolean } | null = null;
+    const close = () => {
+      if (!run) return;
+      out.push({
+        start: tokens[run.first]!.start,
+        end: tokens[run.last]!.end,
+        category: run.name ? 'name-calling' : 'loaded-language',
+        strength: run.strength,
+      });
+      run = null;
+    };
+    for (let i = sentence.firstToken; i < sentence.endToken; i++) {
+      const token = tokens[i]!;
+      // A capitalised word inside a sentence is most often a name, and names are not loaded words.
+      if (i > sentence.firstToken && isCapitalised(text, token.start)) continue;
+      const loaded = rule.words.get(token.stem);
+      const label = rule.names.get(token.stem);
+      const p = Math.max(loaded ?? 0, label ?? 0);
+      if (p < rule.minimum) continue;
+      if (run && i - run.last <= BRIDGE + 1 && bridgeable(text, tokens, run.last, i)) {
+        run.last = i;
+        if (p > run.strength) {
+          run.strength = p;
+          run.name = (label ?? 0) > (loaded ?? 0);
+        }
+      } else {
+        close();
+        run = { first: i, last: i, strength: p, name: (label ?? 0) > (loaded ?? 0) };
+      }
+    }
+    close();
+  }
+  return out;
+}
+
+/** What a mark of this strength is worth: the precision of the highest calibration step it reaches. */
+export function calibrated(rule: LexiconRule, strength: number): number {
+  let p = rule.calibration[0]![1];
+  for (const [at, precision] of rule.calibration) if (strength >= at) p = precision;
+  return p;
+}
+
+/** Only function words, spaces and commas may stand between two loaded words of one mark: never a quote mark or a stop. */
+function bridgeable(text: string, tokens: AnalysedText['tokens'], last: number, next: number): boolean {
+  for (let k = last + 1; k < next; k++) if (!STOPWORDS.has(tokens[k]!.stem)) return false;
+  return BRIDGE_TEXT.test(text.slice(tokens[last]!.end, tokens[next]!.start));
+}
+const BRIDGE_TEXT = /^[\s,\p{L}\p{N}'’-]*$/u;
+
+function isCapitalised(text: string, at: number): boolean {
+  const c = text[at]!;
+  return c !== c.toLowerCase();
+}
+
+/** The page-level features of the tone model, in a fixed order. */
+export const PAGE_TONE_FEATURES = ['loaded', 'strong', 'firstPerson', 'secondPerson', 'questions', 'exclamations', 'scareQuotes'] as const;
+export type ToneFeature = (typeof PAGE_TONE_FEATURES)[number];
+
+const FIRST_PERSON = new Set(['i', 'me', 'my', 'we', 'our', 'us'].map(stem));
+const SECOND_PERSON = new Set(['you', 'your', 'yourself'].map(stem));
+/** One to three words between quote marks, not opening a sentence: ironic distance more often than a quotation. */
+const SCARE_QUOTE = /[\p{L},] [“"‘'][\p{L}-]+(?: [\p{L}-]+){0,2}[”"’']/gu;
+
+type Tables = { words: WeightTable | Readonly<Record<string, number>>; names: WeightTable | Readonly<Record<string, number>> };
+const lookup = (table: Tables['words'], key: string) => (table instanceof Map || 'get' in table ? (table as WeightTable).get(key) : (table as Record<string, number>)[key]);
+
+const PLAIN_WORDS = 150;
+const PLAIN_SENTENCES = 6;
+
+/** The tone features of a text: rates per 100 words (loaded words, voice, scare quotes) and per sentence (questions, exclamations). */
+export function toneFeatures(analysed: AnalysedText, tables: Tables): number[] {
+  const { tokens, text } = analysed;
+  const words = tokens.length;
+  let loaded = 0;
+  let strong = 0;
+  let first = 0;
+  let second = 0;
+  // Quoted words are someone else's voice; the page's tone is the writer's.
+  const quotes = quotedSpans(text);
+  let quote = 0;
+  for (const t of tokens) {
+    while (quote < quotes.length && quotes[quote]!.end <= t.start) quote++;
+    if (quote < quotes.length && quotes[quote]!.start <= t.start) continue;
+    const p = Math.max(lookup(tables.words, t.stem) ?? 0, lookup(tables.names, t.stem) ?? 0);
+    if (p >= 0.3) loaded += p;
+    if (p >= 0.5) strong++;
+    if (FIRST_PERSON.has(t.stem)) first++;
+    else if (SECOND_PERSON.has(t.stem)) second++;
+  }
+  let questions = 0;
+  let exclamations = 0;
+  for (const s of analysed.sentences) {
+    const last = text[s.end - 1];
+    if (last === '?') questions++;
+    else if (last === '!') exclamations++;
+  }
+  // A short text is little evidence of a page's tone: rates are taken as if it had this many more
+  // plain words and sentences, so one loaded word in a two-line text does not make it a tirade.
+  const sentences = analysed.sentences.length + PLAIN_SENTENCES;
+  const scare = text.match(SCARE_QUOTE)?.length ?? 0;
+  const per100 = (n: number) => (100 * n) / (words + PLAIN_WORDS);
+  return [per100(loaded), per100(strong), per100(first), per100(second), questions / sentences, exclamations / sentences, per100(scare)];
+}
+
+/** How persuasive the whole text reads, from 0 (a straight report) to 1 (it pushes throughout). */
+export function pageTone(analysed: AnalysedText, rule: LexiconRule): number {
+  const values = toneFeatures(analysed, rule);
+  let z = rule.tone.bias;
+  PAGE_TONE_FEATURES.forEach((name, i) => (z += (rule.tone.weights[name] ?? 0) * values[i]!));
+  return 1 / (1 + Math.exp(-z));
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { createAnnotator } from '../../lib/engine/annotator';
+import { isConfident } from '../../lib/engine/confidence';
+import { compileDefaultPacks } from '../../lib/rules/default-packs';
+
+/**
+ * Every mark carries a confidence; by default the reader sees the confident ones. A straight
+ * report keeps its technique marks for readers who ask; writing that pushes shows its loaded words.
+ * Sentences are written for these tests, in the shapes of real pages.
+ */
+
+const annotator = createAnnotator(compileDefaultPacks());
+const sureTechniques = (text: string) =>
+  annotator
+    .annotateArticle(text)
+    .filter((a) => a.kind === 'technique' && isConfident(a))
+    .map((a) => text.slice(a.start, a.end));
+
+describe('confidence', () => {
+  it('gives every mark of the article and comments a confidence between 0 and 1', () => {
+    const page = annotator.annotatePage({ title: '', text: 'The shocking charade went on. Critics say the minister lied about the $4 million deal.' }, [
+      { author: 'A', text: 'You people are idiots and liars.' },
+    ]);
+    const marks = [...page.article!.annotations, ...page.comments.flatMap((c) => [...c.flags, ...c.annotations])];
+    expect(marks.length).toBeGreaterThan(0);
+    for (const m of marks) {
+      expect(m.confidence).toBeGreaterThanOrEqual(0);
+      expect(m.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it.each([
+    'The council voted on Tuesday to close the bridge for repairs. Work will start in March and last about six weeks, a spokesman said.',
+    'Police said a man was arrested after a crash on the motorway. Two people were taken to hospital with minor injuries.',
+    'The company reported a 5 percent rise in revenue in the third quarter, helped by strong demand for its cloud services.',
+  ])('keeps a straight report free of confident technique marks: %s', (text) => {
+    expect(sureTechniques(text)).toEqual([]);
+  });
+
+  it('marks the loaded words of a piece that pushes', () => {
+    const text =
+      'This ridiculous charade has gone on long enough. The senator’s nonsense about the budget is a smear on every honest worker, ' +
+      'and his toxic, phony outrage is a disgrace. Why do we keep listening? Enough of this hoax!';
+    const cues = sureTechniques(text);
+    expect(cues.length).toBeGreaterThanOrEqual(3);
+    expect(cues.some((c) => /nonsense|smear|charade|hoax|toxic|phony/.test(c))).toBe(true);
+  });
+
+  it('is surer of loaded words in the writer’s own voice than of the same words quoted in a report', () => {
+    const report =
+      'The minister said on Monday that the figures were accurate and would be published in full next week. ' +
+      'Opponents called the plan “ridiculous nonsense” and “a smear”, and the vote was delayed until June. ' +
+      'The department has 4,000 staff and a budget of $2 billion a year. A committee will review the accounts in the autumn, ' +
+      'and its chairman said he expected the hearing to last two days. The treasury declined to comment on the timetable.';
+    const opinion = 'What ridiculous nonsense! Why should we swallow this? Our leaders treat us like fools, and we keep paying for their smear campaigns!';
+    const confidenceOf = (text: string) =>
+      Math.max(0, ...annotator.annotateArticle(text).filter((a) => a.kind === 'technique' && text.slice(a.start, a.end).includes('nonsense')).map((a) => a.confidence));
+    expect(confidenceOf(report)).toBeGreaterThan(0);
+    expect(confidenceOf(opinion)).toBeGreaterThan(confidenceOf(report));
+    expect(sureTechniques(report)).toEqual([]);
+  });
+});
