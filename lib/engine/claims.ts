@@ -23,6 +23,7 @@ export function findClaims(found: TextHits, scored: readonly ScoredRule[]): Clai
   for (const hit of found.hits) if (hit.rule.family === 'claims') push(bySentence, hit.sentence, hit);
   const out: ClaimAnnotation[] = [];
   analysed.sentences.forEach((sentence, index) => {
+    if (isShouted(analysed.text, sentence)) return;
     const sentenceHits = bySentence.get(index) ?? [];
     const pattern = sentenceHits.find((h) => h.rule.category === 'claim');
     const verdict =
@@ -150,12 +151,45 @@ export function sentenceWordKeys(analysed: AnalysedText, sentence: AnalysedText[
 /** Names the two strongest pieces of evidence a claim rule saw, e.g. `a number (“2019”)`. */
 function describeEvidence(text: string, features: readonly CompiledFeature[], fired: Map<number, Span>): string | undefined {
   const shown = [...fired]
-    .map(([i, span]) => ({ feature: features[i]!, span }))
-    .filter(({ feature }) => feature.weight > 0)
+    .map(([i, span]) => ({ feature: features[i]!, span: evidenceSpan(text, features[i]!.id, span) }))
+    .filter((x): x is { feature: CompiledFeature; span: Span } => x.feature.weight > 0 && x.span !== null)
     .sort((a, b) => b.feature.weight - a.feature.weight)
     .slice(0, 2)
     .map(({ feature, span }) => `${feature.label} (${quoteCue(text.slice(span.start, span.end))})`);
   return shown.length > 0 ? shown.join(', ') : undefined;
+}
+
+/** A line in capitals is a heading, a kicker or a button ("SIGN UP FOR OUR NEWSLETTER"), not a statement. */
+function isShouted(text: string, sentence: Span): boolean {
+  const letters = text.slice(sentence.start, sentence.end).replace(/[^\p{L}]/gu, '');
+  return letters.length >= 8 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
+const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+/**
+ * The words a reader should be shown as evidence, or null when the pattern's match would mislead:
+ * a figure is shown whole ("75 percent", not "5 percent"), a number inside a name ("Covid-19",
+ * "G7") is no figure, and a weekday, a month or a word of an all-capitals heading or button
+ * ("SIGN UP FOR OUR NEWSLETTER") is no named actor.
+ */
+function evidenceSpan(text: string, feature: string, span: Span): Span | null {
+  if (feature === 'number' || feature === 'money-or-share') {
+    let { start, end } = span;
+    while (start > 0 && /[\p{L}\p{N}.,$€£¥-]/u.test(text[start - 1]!)) start--;
+    while (end < text.length && /[\p{L}\p{N}%]/u.test(text[end]!)) end++;
+    end += /^ (?:trillion|billion|million|thousand|percent|per cent)\b/i.exec(text.slice(end, end + 12))?.[0].length ?? 0;
+    const whole = text.slice(start, end).replace(/^[.,-]+|[.,-]+$/g, '');
+    if (/\p{L}/u.test(whole.replace(/(?:percent|per cent|bn|tn|[mk])$/i, '')) && !/^[$€£¥]/.test(whole)) return feature === 'number' ? null : span;
+    return { start: text.indexOf(whole, start), end: text.indexOf(whole, start) + whole.length };
+  }
+  if (feature === 'named-actor') {
+    const words = text.slice(span.start, span.end);
+    if (CALENDAR.test(words)) return null;
+    const around = text.slice(Math.max(0, span.start - 12), Math.min(text.length, span.end + 12));
+    if (/[A-Z]{2,}/.test(words) && around === around.toUpperCase()) return null;
+  }
+  return span;
 }
 
 /** The two words of the sentence with the largest learned weights, quoted in text order. */

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { createAnnotator } from '../../lib/engine/annotator';
+import { compileDefaultPacks } from '../../lib/rules/default-packs';
+
+/**
+ * What a mark's explanation shows the reader as evidence must be evidence: whole figures, real
+ * actors. Sentences written for these tests, in the shapes seen on real pages.
+ */
+
+const annotator = createAnnotator(compileDefaultPacks());
+const claimNotes = (text: string) => annotator.annotateArticle(text).filter((a) => a.kind === 'claim').map((a) => a.explanation);
+
+describe('claim explanations', () => {
+  it.each([
+    ['Unemployment in the region rose to 75 percent last year.', '“75 percent”'],
+    ['The two wars cost the country $6.4 trillion since 2001.', '“$6.4 trillion”'],
+  ])('show a figure whole: %s', (text, shown) => {
+    expect(claimNotes(text).join(' ')).toContain(shown);
+  });
+
+  it.each([
+    ['Covid-19 spread to four more provinces after the border reopened.', '“19”'],
+    ['On Tuesday the ministry withdrew its support for the pipeline.', 'named actor (“Tuesday”)'],
+    ['In March the council approved the new stadium and its budget.', 'named actor (“March”)'],
+  ])('never cite a number inside a name, a weekday or a month as evidence: %s', (text, never) => {
+    const notes = claimNotes(text);
+    expect(notes.length).toBeGreaterThan(0);
+    expect(notes.join(' ')).not.toContain(never);
+  });
+
+  it.each(['SIGN UP FOR OUR NEWSLETTER TO GET THE LATEST FROM NASA AND THE PENTAGON', 'READ MORE: THE SENATE VOTED 52 TO 48 ON THE BILL'])(
+    'takes a line in capitals for a heading or a button, not a claim: %s',
+    (text) => {
+      expect(claimNotes(text)).toEqual([]);
+    },
+  );
+});
