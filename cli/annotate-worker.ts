@@ -17,7 +17,7 @@ const annotator = defaultAnnotator();
 function annotate({ file, bytes, asText }: FileJob): Promise<FileReport> | FileReport {
   if (asText) {
     const text = decodeText(bytes);
-    return { file, article: { title: '', text, annotations: annotator.annotateArticle(text) }, comments: [] };
+    return { file, ...annotator.annotatePage({ title: '', text }, []) };
   }
   return parseHtmlFile(bytes).then((page) => ({ file, ...annotator.annotatePage(page.article, page.comments) }));
 }

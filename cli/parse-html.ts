@@ -47,7 +47,7 @@ export async function parseHtmlFile(bytes: Uint8Array): Promise<{ article: Artic
   try {
     const { article, comments } = readPage(page.document);
     return {
-      article: article && { title: article.title, text: article.text },
+      article: article && { title: article.title, text: article.text, lang: page.document.documentElement?.getAttribute('lang') ?? '' },
       comments: comments.map(({ author, text }) => ({ author, text })),
     };
   } finally {

@@ -17,6 +17,8 @@ export function formatTextReport(report: FileReport): string {
   if (!article) lines.push('No article found on this page.');
   else {
     if (article.title) lines.push(article.title, '');
+    if (!report.language.covered)
+      lines.push(`Not marked: the page is ${report.language.code ? `in another language (${report.language.code})` : 'not in English'}, and the rules read English only.`, '');
     const claims = article.annotations.filter((a): a is ClaimAnnotation => a.kind === 'claim');
     const techniques = article.annotations.filter((a): a is TechniqueAnnotation => a.kind === 'technique');
     lines.push(`${CLAIM_INFO.label}s (${claims.length})`);

@@ -38,6 +38,8 @@ export function Popup({ tabId, send, load }: { tabId: number; send: PopupSend; l
   const change = (message: PopupMessage) => send(message).then(refresh, (e: unknown) => setError(String(e)));
   const reveal = (frameId: number, itemId: string) => void send({ type: 'reveal', tabId, frameId, itemId }).catch(() => undefined);
   const siteOn = !state.settings.disabledSites.includes(state.host);
+  const top = state.tab?.frames['0'];
+  const uncovered = top && !top.language.covered ? top.language : null;
 
   return (
     <main class="popup">
@@ -57,6 +59,11 @@ export function Popup({ tabId, send, load }: { tabId: number; send: PopupSend; l
       {state.problem && <p role="status" class="problem">Settings were reset: {state.problem}</p>}
       {!found ? (
         <p class="nothing" role="status">No article found here.</p>
+      ) : uncovered ? (
+        <p class="nothing" role="status">
+          {uncovered.code ? `This page is in another language (${uncovered.code}).` : 'This page is not in English.'} Plainsight reads English only, so it marks
+          nothing here rather than guess.
+        </p>
       ) : (
         <>
           <p class="counts" role="status" aria-label="Counts">

@@ -23,6 +23,8 @@ export const frameSummarySchema = onFirstUse(() =>
     claims: z.array(z.object({ id: z.string(), text: z.string(), sourcing: z.enum(SOURCING_IDS), confident: z.boolean() })),
     techniques: z.array(z.object({ id: z.string(), category: z.enum(TECHNIQUE_IDS), text: z.string(), explanation: z.string(), confident: z.boolean() })),
     comments: z.array(z.object({ id: z.string(), author: z.string(), excerpt: z.string(), flags: z.array(z.enum(COMMENT_FLAG_IDS)), confident: z.boolean() })),
+    /** The frame's language (`code`, when known) and whether Plainsight reads it. */
+    language: z.object({ code: z.string(), covered: z.boolean() }),
   }),
 );
 export type FrameSummary = z.infer<ReturnType<typeof frameSummarySchema>>;
@@ -37,7 +39,7 @@ export const contentMessageSchema = onFirstUse(() =>
   z.discriminatedUnion('type', [
     z.object({
       type: z.literal('annotate'),
-      article: z.nullable(z.object({ title: z.string().check(z.maxLength(2_000)), text: text() })),
+      article: z.nullable(z.object({ title: z.string().check(z.maxLength(2_000)), text: text(), lang: z.optional(z.string().check(z.maxLength(35))) })),
       comments: z.array(commentInput()).check(z.maxLength(50_000)),
       /** Index of the first comment: later batches continue the frame's numbering. */
       firstComment: offset(),

@@ -18,6 +18,7 @@ export function summariseFrame(result: PageAnnotations, url: string, firstCommen
     url,
     title: result.article?.title ?? '',
     hasArticle: result.article !== null,
+    language: result.language,
     claims: annotations.flatMap((a, i) =>
       a.kind === 'claim' ? [{ id: `a${i}`, text: slice(a.start, a.end), sourcing: a.sourcing, confident: isConfident(a) }] : [],
     ),

@@ -74,10 +74,7 @@ export function startBackground(api: WxtBrowser): void {
       articles.get(tabId) ??
       (((await api.storage.session.get(articleKey))[articleKey] as string | null | undefined) ?? null);
     const annotator = defaultAnnotator();
-    const result = {
-      article: message.article && { ...message.article, annotations: annotator.annotateArticle(message.article.text) },
-      comments: annotator.annotateComments(message.comments, context),
-    };
+    const result = annotator.annotatePage(message.article, message.comments, context);
     afterReply(tabId, async () => {
       if (isNewPage) await api.storage.session.set({ [articleKey]: message.article?.text ?? null });
       const summary = summariseFrame(result, sender.url ?? '', message.firstComment);

@@ -13,6 +13,7 @@ import { classifyComment } from './comment-classifier';
 import { attributedQuotes, insideAny, quotedSpans } from './quotes';
 import { dedupe, push, sortSpans } from './spans';
 import { tagSpans } from './tagger';
+import { type LanguageVerdict, languageOf } from './language';
 import { round, techniqueConfidence } from './confidence';
 import { calibrated, lexiconSpans, pageTone } from './lexicon';
 import { isOffTopic, isRepeated, threadContext } from './thread';
@@ -26,11 +27,15 @@ import type { AnnotatedComment, Annotation, CommentFlag, CommentInput, Span, Tec
 export interface ArticleInput {
   title: string;
   text: string;
+  /** The page's declared language (its `lang` attribute), if any. */
+  lang?: string;
 }
 
 export interface PageAnnotations {
   article: (ArticleInput & { annotations: Annotation[] }) | null;
   comments: AnnotatedComment[];
+  /** The page's language; where the packs do not read it, nothing is marked. */
+  language: LanguageVerdict;
 }
 
 export interface Annotator {
@@ -38,7 +43,8 @@ export interface Annotator {
   annotateArticle(text: string): Annotation[];
   /** Comments are judged together: off-topic needs the article, copy-paste spam needs the thread. */
   annotateComments(comments: readonly CommentInput[], articleText: string | null): AnnotatedComment[];
-  annotatePage(article: ArticleInput | null, comments: readonly CommentInput[]): PageAnnotations;
+  /** `context`: the article the comments answer, when it came in an earlier batch. */
+  annotatePage(article: ArticleInput | null, comments: readonly CommentInput[], context?: string | null): PageAnnotations;
   /** Whether one rule marks something in an example, as the user would see it; for the packs' tests. */
   ruleFires(ruleId: string, example: Example): boolean;
 }
@@ -149,10 +155,18 @@ export function createAnnotator(packs: readonly CompiledPack[]): Annotator {
     packs,
     annotateArticle,
     annotateComments,
-    annotatePage(article, comments) {
+    annotatePage(article, comments, context = article?.text ?? null) {
+      const language = languageOf(article?.text ?? context ?? comments.map((c) => c.text).join('\n'), article?.lang);
+      if (!language.covered)
+        return {
+          article: article && { ...article, annotations: [] },
+          comments: comments.map(({ author, text }) => ({ author, text, flags: [], annotations: [] })),
+          language,
+        };
       return {
         article: article && { ...article, annotations: annotateArticle(article.text) },
-        comments: annotateComments(comments, article?.text ?? null),
+        comments: annotateComments(comments, context),
+        language,
       };
     },
     ruleFires(ruleId, example) {

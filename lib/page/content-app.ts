@@ -144,7 +144,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     for (const c of newComments) knownRoots.add(c.root);
     const answer = bridge.send({
       type: 'annotate',
-      article: found && { title: found.title, text: found.text },
+      article: found && { title: found.title, text: found.text, lang: doc.documentElement?.lang ?? '' },
       comments: newComments.map((c) => ({ author: c.author, text: c.text })),
       firstComment,
     });

@@ -34,10 +34,7 @@ function fakeWorker(active = true) {
       async send(message: ContentMessage) {
         sent.push(message);
         article = message.article?.text ?? article;
-        const result = {
-          article: message.article && { ...message.article, annotations: annotator.annotateArticle(message.article.text) },
-          comments: annotator.annotateComments(message.comments, article),
-        };
+        const result = annotator.annotatePage(message.article, message.comments, article);
         return { ok: true, active, settings: DEFAULT_SETTINGS, result: active ? encodeResult(result) : null };
       },
       listen(l: (message: unknown) => void) {
