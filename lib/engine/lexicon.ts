@@ -33,9 +33,10 @@ export function lexiconSpans(analysed: AnalysedText, rule: LexiconRule): Lexicon
     let run: { first: number; last: number; strength: number; name: boolean } | null = null;
     const close = () => {
       if (!run) return;
+      const last = headOf(text, tokens, run.last, sentence.endToken);
       out.push({
         start: tokens[run.first]!.start,
-        end: tokens[run.last]!.end,
+        end: tokens[last]!.end,
         category: run.name ? 'name-calling' : 'loaded-language',
         strength: run.strength,
       });
@@ -63,6 +64,26 @@ export function lexiconSpans(analysed: AnalysedText, rule: LexiconRule): Lexicon
     close();
   }
   return out;
+}
+
+/** Endings of English adjectives: a loaded adjective is marked with the noun it loads ("sketchy loans"). */
+const ADJECTIVE = /(?:al|ous|ive|ic|ful|less|able|ible|ent|ant|ish|ary|y)$/i;
+
+/**
+ * The token a mark ends on: a loaded adjective takes the plain noun right after it ("ridiculous
+ * approach", "primitive philosophy"), since the pair is what loads the reader; a name, a function
+ * word or anything past a comma or quote mark is left out.
+ */
+function headOf(text: string, tokens: AnalysedText['tokens'], last: number, end: number): number {
+  const next = last + 1;
+  if (next >= end) return last;
+  const word = text.slice(tokens[last]!.start, tokens[last]!.end);
+  const following = tokens[next]!;
+  if (!ADJECTIVE.test(word) || STOPWORDS.has(following.stem) || isCapitalised(text, following.start)) return last;
+  if (!/^ +$/.test(text.slice(tokens[last]!.end, following.start))) return last;
+  // An adverb or a second adjective is no head: "toxic and" stops, "brutally honest" is not extended.
+  if (/ly$/i.test(word) || ADJECTIVE.test(text.slice(following.start, following.end)) && !/(?:ment|ness|ity|ism|ion|ance|ence)$/i.test(text.slice(following.start, following.end))) return last;
+  return next;
 }
 
 /** What a mark of this strength is worth: the precision of the highest calibration step it reaches. */
