@@ -1,7 +1,6 @@
 import { createAnnotator } from '../lib/engine/annotator';
 import { TECHNIQUE_IDS } from '../lib/engine/categories';
 import { compileDefaultPacks } from '../lib/rules/default-packs';
-import type { Annotation } from '../lib/engine/types';
 import { isConfident } from '../lib/engine/confidence';
 import { DATA_DIR, MissingDataError, type PtcArticle, readClaimBuster, readOlid, readPtc, readSemEval2023 } from './quality/data';
 import { runEditorPages } from './quality/editor-pages';
@@ -9,11 +8,13 @@ import { runGuide } from './quality/guide';
 import { type PRF, type Tally, addTally, binaryPRF, emptyTally, f1Of, labelledTallies, macroF1, prfOf, spanTally } from './quality/metrics';
 
 /**
- * `npm run bench:quality`: the annotator's judgement measured on public labelled data in
- * `../shared/data` — PTC dev (persuasion technique spans), ClaimBuster and OLID (fixed 20% slices
- * held out from training), and the annotation guide's examples on the seed. Prints figures.
- * Arguments: section names (`ptc`, `claimbuster`, `olid`, `guide`) to run only those; `--rules`
- * adds the precision of each technique rule on PTC dev.
+ * `npm run bench:quality`: the annotator's judgement measured on labelled data in `../shared/data`,
+ * at both operating points (the confident marks a reader sees by default, and all marks): the
+ * editor's real pages, PTC dev and SemEval-2023 English dev (persuasion technique spans),
+ * ClaimBuster and OLID (fixed 20% slices held out from training), and the annotation guide's
+ * examples on the seed. Prints figures. Arguments: section names (`editor`, `ptc`, `semeval`,
+ * `claimbuster`, `olid`, `guide`) to run only those; `--pages` lists each editor page's false
+ * positives; `--techniques` adds per-technique figures and `--rules` each rule's precision.
  */
 
 const annotator = createAnnotator(compileDefaultPacks());
