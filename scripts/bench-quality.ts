@@ -28,7 +28,7 @@ const row = (name: string, r: PRF, extra = '') =>
   console.log(`  ${name.padEnd(30)} P ${fmt(r.precision)}  R ${fmt(r.recall)}  F1 ${fmt(r.f1)}${extra ? `  ${extra}` : ''}`);
 
 /** A span corpus (PTC or SemEval-2023) scored with SemEval-2020 Task 11's partial-overlap measure. */
-function spanCorpus(name: string, articles: PtcArticle[], keep: (a: Annotation) => boolean): void {
+function spanCorpus(name: string, articles: PtcArticle[], keep: (mark: { confidence: number }) => boolean): void {
   const spans = emptyTally();
   const labelled = emptyTally();
   const perTechnique = new Map<string, Tally>(TECHNIQUE_IDS.map((id) => [id, emptyTally()]));
