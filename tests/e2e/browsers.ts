@@ -119,3 +119,17 @@ async function untilSelector(page: Page, selector: string, timeoutMs = 15_000): 
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** The id of the tab showing `url`, asked from an extension page (the popup opened about no tab). */
+export async function tabIdOf(popup: Page, url: string): Promise<number> {
+  return popup.evaluate(async (u) => {
+    type Tab = { id?: number; url?: string };
+    type Tabs = { query(q: object): Promise<Tab[]>; getCurrent(): Promise<Tab | undefined> };
+    const g = globalThis as unknown as { browser?: { tabs: Tabs }; chrome: { tabs: Tabs } };
+    const api = g.browser ?? g.chrome;
+    const tabs = await api.tabs.query({});
+    const self = await api.tabs.getCurrent();
+    const candidates = tabs.filter((t) => t.id !== self?.id && (t.url === undefined || t.url === u));
+    return candidates.at(-1)?.id ?? -1;
+  }, url);
+}

@@ -4,7 +4,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disqusPage, largePage, listingPage, newsPage, wordpressPage } from '../fixtures/layouts';
 import { readSeed } from '../fixtures/seed';
-import { type BrowserName, type ExtensionBrowser, launchWithExtension, readHighlights } from './browsers';
+import { type BrowserName, type ExtensionBrowser, launchWithExtension, readHighlights, tabIdOf } from './browsers';
 import { type FixtureServer, serveFixtures } from './server';
 
 /**
@@ -58,19 +58,6 @@ async function highlightsOf(frame: Page | Frame, expectSome = true): Promise<Rec
     await new Promise((r) => setTimeout(r, 100));
   }
   return readHighlights(frame);
-}
-
-async function tabIdOf(popup: Page, url: string): Promise<number> {
-  return popup.evaluate(async (u) => {
-    type Tab = { id?: number; url?: string };
-    type Tabs = { query(q: object): Promise<Tab[]>; getCurrent(): Promise<Tab | undefined> };
-    const g = globalThis as unknown as { browser?: { tabs: Tabs }; chrome: { tabs: Tabs } };
-    const api = g.browser ?? g.chrome;
-    const tabs = await api.tabs.query({});
-    const self = await api.tabs.getCurrent();
-    const candidates = tabs.filter((t) => t.id !== self?.id && (t.url === undefined || t.url === u));
-    return candidates.at(-1)?.id ?? -1;
-  }, url);
 }
 
 describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
