@@ -104,6 +104,21 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
       await highlightsOf(page);
     }, 30_000);
 
+    it('shows the sure marks by default, says how many are hidden, and shows every mark when asked', async () => {
+      const sure = await readHighlights(page);
+      expect(sure['plainsight-loaded-language']).toContain('sitting idly');
+      expect(sure['plainsight-comment-insult']?.filter((t) => t === 'a$$holes')).toHaveLength(2);
+      await page.screenshot({ path: `${ARTIFACTS}${name}-seed-confident.png`, fullPage: true });
+      const count = (marks: Record<string, string[]>) => Object.values(marks).reduce((n, texts) => n + texts.length, 0);
+      const settings = await browser.openPopup(await tabIdOf(await browser.openPopup(-1), `${site.origin}/seed`));
+      const hidden = Number(/\((\d+) hidden\)/.exec(await settings.$eval('main', (m) => m.textContent ?? ''))?.[1]);
+      expect(hidden).toBeGreaterThan(0);
+      await settings.click('input[name="all-marks"]');
+      await expect.poll(async () => count(await readHighlights(page)), { timeout: 5_000 }).toBeGreaterThan(count(sure));
+      await settings.close();
+      await page.bringToFront(); // a background tab in headless Chromium never finishes a screenshot
+    }, 30_000);
+
     it('marks the claim about Qatar, the name calling, and both a$$holes comments', async () => {
       const found = await readHighlights(page);
       expect(found['plainsight-claim']).toContain('the first deployment of the US Space Force was to Qatar');
