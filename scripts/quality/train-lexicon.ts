@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { analyse } from '../../lib/engine/text';
 import { STOPWORDS } from '../../lib/engine/stopwords';
 import { PAGE_TONE_FEATURES, type ToneFeature, toneFeatures } from '../../lib/engine/lexicon';
-import { DATA_DIR, type PtcArticle, need, readPtc } from './data';
+import { DATA_DIR, type PtcArticle, need, readPtc, readSemEval2023 } from './data';
 
 /**
  * Trains the loaded-words lexicon and the page-tone model (`npm run train -- lexicon`).
@@ -46,7 +46,7 @@ export interface LexiconTables {
 }
 
 export function trainLexicon(log: (line: string) => void): LexiconTables {
-  const ptc = readPtc('train');
+  const ptc = withSemEvalLabels(readPtc('train'));
   const babe = readBabe();
   const { words, names, base } = buildTables(ptc, babe);
   log(`  lexicon: ${Object.keys(words).length} loaded words, ${Object.keys(names).length} labels (base rate ${base.toFixed(3)}; PTC train ${ptc.length} articles, BABE ${babe.length} sentences)`);
@@ -68,6 +68,28 @@ export function trainLexicon(log: (line: string) => void): LexiconTables {
   const positives = examples.filter((e) => e.label).length;
   log(`  tone: ${positives} persuasive PTC articles against ${examples.length - positives} reports; weights ${JSON.stringify(tables.tone)}`);
   return tables;
+}
+
+/**
+ * PTC train articles with the loaded-language and name-calling spans that SemEval-2023's
+ * annotators gave the same text added: two readings of one copy of each article (the data README
+ * asks for one copy, not both). Only pairs the data lists as PTC *train* with the same text: some
+ * SemEval train articles are PTC dev articles, which the benchmark scores.
+ */
+function withSemEvalLabels(ptc: PtcArticle[]): PtcArticle[] {
+  const semeval = new Map(readSemEval2023('train').map((a) => [a.id, a]));
+  const pairs = new Map<string, string>();
+  for (const line of readFileSync(need(join(DATA_DIR, 'extra', 'semeval2023-en', 'overlap-with-ptc.tsv')), 'utf8').split('\n').slice(1)) {
+    const [split, id, ptcSplit, ptcId] = line.split('\t');
+    if (split === 'train' && ptcSplit === 'train' && id && ptcId) pairs.set(ptcId, id);
+  }
+  return ptc.map((article) => {
+    const other = semeval.get(pairs.get(article.id) ?? '');
+    // The two copies differ at most in line breaks against spaces, which keeps the offsets aligned.
+    const flat = (text: string) => text.replace(/\s/g, ' ');
+    if (!other || flat(other.text) !== flat(article.text)) return article;
+    return { ...article, spans: [...article.spans, ...other.spans.filter((s) => isLoaded(s.label))] };
+  });
 }
 
 const isLoaded = (label: string) => label === 'loaded-language' || label === 'name-calling';
