@@ -77,7 +77,7 @@ function comments(): void {
     category: 'insult',
     kind: 'classifier',
     explanation:
-      '{cue} marks this comment as abusive to a model trained on tweets annotated for offensive language (OLID), with the abusive-words lexicon of Wiegand et al. (2018).',
+      '{cue} is abusive wording: the comment attacks a person or a group instead of arguing.',
     ...(trainComments(log) as Record<string, never>),
     examples: {
       fire: ['you suck', 'liberals are trash', 'Go to hell'],

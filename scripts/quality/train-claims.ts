@@ -181,7 +181,7 @@ export function trainClaims(log: (line: string) => void): Record<string, unknown
     ...raw,
     id: LEARNED_ID,
     explanation:
-      'States something a fact-checker could confirm or refute: a model trained on sentences fact-checkers judged (ClaimBuster) weighs {cue} most.',
+      'States something a fact-checker could confirm or refute, shown by {cue}.',
     minWords: MIN_WORDS,
     bias: shipped.bias,
     threshold,

@@ -45,6 +45,11 @@ describe('the shipped rule packs', () => {
     expect(rules.filter((r) => r.category === id).length).toBeGreaterThan(0);
   });
 
+  it('explain marks in plain words, never by the model or data behind them', () => {
+    const internal = rules.filter((r) => /\b(?:model|trained|corpus|dataset|ClaimBuster|OLID|PTC|annotated)\b/i.test(r.explanation));
+    expect(internal.map((r) => `${r.id}: ${r.explanation}`)).toEqual([]);
+  });
+
   it('have claim rules and both kinds of sourcing rules', () => {
     for (const category of ['claim', 'source-attributed', 'source-vague'])
       expect(rules.some((r) => r.category === category)).toBe(true);
