@@ -88,9 +88,12 @@ export function createAnnotator(packs: readonly CompiledPack[]): Annotator {
     for (const hit of found.hits) if (hit.rule.family === 'techniques') add(hit.rule, hit);
     for (const rule of active[scope].profanity)
       if (rule.family === 'techniques') for (const span of profanityFinder(rule.allow).find(text)) add(rule, span);
+    // The lexicon's word-level marks give way to a hand-written rule's mark of the same words: one mark per phrase.
+    const handMarked = out.length;
     for (const rule of active[scope].lexicon)
       for (const span of lexiconSpans(found.analysed, rule))
-        add(rule, span, { technique: TECHNIQUES[span.category].label.toLowerCase() }, span.category, calibrated(rule, span.strength));
+        if (!out.slice(0, handMarked).some((a) => a.start < span.end && span.start < a.end))
+          add(rule, span, { technique: TECHNIQUES[span.category].label.toLowerCase() }, span.category, calibrated(rule, span.strength));
     for (const rule of active[scope].repetition)
       for (const { span, count } of findRepetitions(found.analysed, rule, out)) add(rule, span, { count: String(count) });
     const quotes = quotedSpans(text);

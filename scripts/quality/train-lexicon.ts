@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { analyse } from '../../lib/engine/text';
 import { STOPWORDS } from '../../lib/engine/stopwords';
 import { PAGE_TONE_FEATURES, type ToneFeature, toneFeatures } from '../../lib/engine/lexicon';
-import { DATA_DIR, type PtcArticle, need, readPtc, readSemEval2023 } from './data';
+import { DATA_DIR, type PtcArticle, need, readPtc, readSemEval2023, readWiegand } from './data';
+import { stem } from '../../lib/engine/stem';
 
 /**
  * Trains the loaded-words lexicon and the page-tone model (`npm run train -- lexicon`).
@@ -48,9 +49,10 @@ export interface LexiconTables {
 export function trainLexicon(log: (line: string) => void): LexiconTables {
   const ptc = withSemEvalLabels(readPtc('train'));
   const babe = readBabe();
-  const { words, names, base } = buildTables(ptc, babe);
+  const priors = wiegandPriors(ptc, log);
+  const { words, names, base } = buildTables(ptc, babe, priors);
   log(`  lexicon: ${Object.keys(words).length} loaded words, ${Object.keys(names).length} labels (base rate ${base.toFixed(3)}; PTC train ${ptc.length} articles, BABE ${babe.length} sentences)`);
-  const calibration = calibrate(ptc, babe);
+  const calibration = calibrate(ptc, babe, priors);
   log(`  calibration (strength → share inside a span, out of fold): ${calibration.map(([s, p]) => `${s}→${p}`).join(' ')}`);
 
   const tables = { words, names, calibration, tone: { bias: 0, weights: {} as Record<ToneFeature, number> } };
@@ -95,7 +97,7 @@ function withSemEvalLabels(ptc: PtcArticle[]): PtcArticle[] {
 const isLoaded = (label: string) => label === 'loaded-language' || label === 'name-calling';
 
 /** Per stem, the shrunk share of its occurrences inside a loaded-language or name-calling span. */
-function buildTables(ptc: readonly PtcArticle[], babe: readonly { text: string; loaded: Set<string> }[]) {
+function buildTables(ptc: readonly PtcArticle[], babe: readonly { text: string; loaded: Set<string> }[], priors: ReadonlyMap<string, number> = new Map()) {
   const counts = new Map<string, Counts>();
   const count = (stem: string, text: string, loaded: boolean, name: boolean) => {
     let c = counts.get(stem);
@@ -127,14 +129,52 @@ function buildTables(ptc: readonly PtcArticle[], babe: readonly { text: string; 
   const words: Record<string, number> = {};
   const names: Record<string, number> = {};
   for (const [stem, c] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (STOPWORDS.has(stem) || c.texts.size < MIN_TEXTS || /\d/.test(stem)) continue;
-    const p = (c.loaded + c.names + PRIOR_WEIGHT * base) / (c.total + PRIOR_WEIGHT);
+    const prior = priors.get(stem);
+    // A word of the abusive-words lexicon needs no second text: the lexicon is its outside evidence.
+    if (STOPWORDS.has(stem) || (c.texts.size < MIN_TEXTS && prior === undefined) || /\d/.test(stem)) continue;
+    const p = (c.loaded + c.names + PRIOR_WEIGHT * (prior ?? base)) / (c.total + PRIOR_WEIGHT);
     if (p < KEEP_AT_LEAST) continue;
     const rounded = Number(p.toFixed(DIGITS));
     if (c.names > c.loaded) names[stem] = rounded;
     else words[stem] = rounded;
   }
+  for (const [stem, prior] of [...priors].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (counts.has(stem) || STOPWORDS.has(stem) || prior < KEEP_AT_LEAST) continue;
+    words[stem] = Number(prior.toFixed(DIGITS));
+  }
   return { words, names, base };
+}
+
+/**
+ * Priors from the abusive-words lexicon of Wiegand et al. (2018, CC BY 4.0): per band of its
+ * score, the share of PTC train occurrences of its words inside a loaded-language or name-calling
+ * span (the lexicon was built without PTC, so this is measured, not fitted). Rare and unseen
+ * abusive words ("petulant", "douchery") then start from what words like them are worth.
+ */
+function wiegandPriors(ptc: readonly PtcArticle[], log: (line: string) => void): Map<string, number> {
+  const scores = new Map<string, number>();
+  for (const [word, value] of readWiegand('expandedLexicon.txt')) {
+    const score = Number(value);
+    const key = stem(word);
+    // Stems of three letters or fewer stand for too many words ("mot" of "bon mot").
+    if (key.length < 4 || !Number.isFinite(score) || score <= 0 || score <= (scores.get(key) ?? -Infinity)) continue;
+    scores.set(key, score);
+  }
+  const bandOf = (score: number) => (score >= 2 ? 2 : score >= 1 ? 1 : 0);
+  const bands = [0, 1, 2].map(() => ({ n: 0, inside: 0 }));
+  for (const article of ptc) {
+    const inside = article.spans.filter((s) => isLoaded(s.label));
+    for (const t of analyse(article.text).tokens) {
+      const score = scores.get(t.stem);
+      if (score === undefined) continue;
+      const band = bands[bandOf(score)]!;
+      band.n++;
+      if (inside.some((s) => s.start <= t.start && t.end <= s.end)) band.inside++;
+    }
+  }
+  const share = bands.map((b) => (b.inside + 1) / (b.n + 4));
+  log(`  abusive-words lexicon priors by score band (0–1, 1–2, 2+): ${bands.map((b, i) => `${share[i]!.toFixed(3)} of ${b.n}`).join(', ')}`);
+  return new Map([...scores].map(([key, score]) => [key, share[bandOf(score)]!]));
 }
 
 /**
@@ -142,11 +182,11 @@ function buildTables(ptc: readonly PtcArticle[], babe: readonly { text: string; 
  * read on the other, both ways; per band of strength, the share of marked words that annotators
  * put inside a loaded-language or name-calling span, made non-decreasing (pool adjacent violators).
  */
-function calibrate(ptc: readonly PtcArticle[], babe: readonly { text: string; loaded: Set<string> }[]): [number, number][] {
+function calibrate(ptc: readonly PtcArticle[], babe: readonly { text: string; loaded: Set<string> }[], priors: ReadonlyMap<string, number>): [number, number][] {
   const BAND = 0.05;
   const bands = new Map<number, { n: number; inside: number }>();
   for (const fold of [0, 1]) {
-    const tables = buildTables(ptc.filter((_, i) => i % 2 !== fold), babe);
+    const tables = buildTables(ptc.filter((_, i) => i % 2 !== fold), babe, priors);
     for (const article of ptc.filter((_, i) => i % 2 === fold)) {
       const inside = article.spans.filter((s) => isLoaded(s.label));
       for (const t of analyse(article.text).tokens) {

@@ -54,7 +54,7 @@ describe('confidence', () => {
       'and its chairman said he expected the hearing to last two days. The treasury declined to comment on the timetable.';
     const opinion = 'What ridiculous nonsense! Why should we swallow this? Our leaders treat us like fools, and we keep paying for their smear campaigns!';
     const confidenceOf = (text: string) =>
-      Math.max(0, ...annotator.annotateArticle(text).filter((a) => a.kind === 'technique' && text.slice(a.start, a.end).includes('nonsense')).map((a) => a.confidence));
+      Math.max(0, ...annotator.annotateArticle(text).filter((a) => a.kind === 'technique' && text.slice(a.start, a.end).includes('ridiculous')).map((a) => a.confidence));
     expect(confidenceOf(report)).toBeGreaterThan(0);
     expect(confidenceOf(opinion)).toBeGreaterThan(confidenceOf(report));
     expect(sureTechniques(report)).toEqual([]);

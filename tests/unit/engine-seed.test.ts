@@ -27,7 +27,7 @@ const ARTICLE: Row[] = [
   ['Washington has proven itself', null, ['name-calling']],
   ['Shortly thereafter, Russia and China announced', 'attributed', []],
   ['Not a Russian and Chinese one', null, []],
-  ['Roskosmos Chief Dmitry Rogozin', 'attributed', []],
+  ['Roskosmos Chief Dmitry Rogozin', 'attributed', ['loaded-language']], // "mocking", a less certain mark
   ['Other countries such as India', null, []],
   ['While spreading the loudest claims', null, ['exaggeration', 'whataboutism']],
   ['Even if the US statements', null, ['appeal-to-fear', 'doubt']],
@@ -95,7 +95,7 @@ type CommentRow = [author: string, opening: string, flags: string[], techniques:
 
 const COMMENTS: CommentRow[] = [
   ['Assad must stay', 'Whole world needs to work together', [], []],
-  ['Ivan Freely', 'There’s no race', [], ['exaggeration']],
+  ['Ivan Freely', 'There’s no race', [], ['exaggeration', 'loaded-language']], // "the incompetence of the contractors"
   ['Just Me', 'Yes, but China is not USSR', ['insult'], ['name-calling']],
   ['Just Me', 'The US a$$holes will be losers', ['insult'], ['name-calling']],
   ['johnny rotten', 'Hyperinflation will kill the Yankees', ['dehumanizing'], ['exaggeration']],
