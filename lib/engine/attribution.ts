@@ -36,7 +36,7 @@ const VERBS = [
   'assert', 'asserts', 'asserted', 'maintain', 'maintains', 'maintained', 'contend', 'contends', 'contended', 'concedes', 'conceded', 'recalls', 'recalled', 'replies', 'replied', 'responded', 'hail', 'hails', 'hailed', 'divulged', 'disclosed', 'blame', 'blames', 'blamed', 'challenged', 'criticised', 'criticized', 'praised', 'dismissed', 'expect', 'expects', 'expected', 'believe', 'believes',
   'believed', 'fears', 'feared', 'reads', 'told', 'emphasised', 'emphasized', 'stressed', 'observed', 'agreed', 'agree',
   'agrees', 'announcing', 'adding', 'noting', 'warning', 'arguing', 'explaining', 'concerned', 'worry', 'worries', 'worried',
-  'finds', 'found', 'shows', 'showed', 'think', 'thinks', 'thought', 'calls', 'called', 'ranks', 'ranked', 'defended', 'asking', 'asked', 'assessed', 'assesses', 'examined', 'recommended', 'recommends',
+  'finds', 'found', 'shows', 'showed', 'think', 'thinks', 'thought', 'calls', 'called', 'ranks', 'ranked', 'defended', 'pointed', 'asking', 'asked', 'assessed', 'assesses', 'examined', 'recommended', 'recommends',
 ];
 /** Verbs that report a finding or belief only when a clause follows them ("found that"). */
 const NEEDS_THAT = new Set(['finds', 'found', 'shows', 'showed', 'think', 'thinks', 'thought', 'believe', 'believes', 'believed', 'fears', 'feared', 'expect', 'expects', 'expected']);
@@ -61,7 +61,10 @@ const GENERIC = new Set([
   'others', 'some', 'many', 'most', 'several', 'few', 'those', 'someone', 'somebody', 'everyone', 'accusations', 'allegations',
   'rumours', 'rumors', 'poster', 'user', 'users', 'commenters', 'observers', 'onlookers', 'lawmakers', 'legislators', 'leaders',
   'executives', 'employees', 'workers', 'members', 'staff', 'spokesperson', 'scholars', 'academics', 'doctors', 'experts', 'media',
-  'polls', 'surveys', 'estimates', 'figures', 'data', 'research',
+  'polls', 'surveys', 'estimates', 'figures', 'data', 'research', 'statistics', 'groups', 'parties', 'agencies', 'campaigners',
+  'charities', 'families', 'relatives', 'neighbours', 'neighbors', 'locals', 'voters', 'citizens', 'protesters', 'demonstrators',
+  'students', 'teachers', 'parents', 'patients', 'victims', 'survivors', 'businesses', 'companies', 'firms', 'investors',
+  'traders', 'bankers', 'journalists', 'reporters', 'scientists', 'specialists', 'campaigners', 'mourners', 'rebels', 'militants',
 ]);
 /** Bodies that speak for themselves: "the ministry said" names the ministry. */
 const INSTITUTIONS = new Set(['ministry', 'government', 'police', 'army', 'military', 'navy', 'company', 'firm', 'agency', 'department', 'court', 'council', 'committee', 'commission', 'parliament', 'congress', 'senate', 'administration', 'embassy', 'office', 'bank', 'university', 'hospital', 'regulator', 'board', 'union', 'party', 'campaign', 'club', 'prosecutor', 'prosecutors', 'coroner', 'spokesman', 'spokeswoman']);
@@ -79,7 +82,9 @@ const NOT_NAMES = new Set([
   'They', 'He', 'She', 'Our', 'Their', 'His', 'Her', 'My', 'Your', 'One', 'Last', 'Next', 'Earlier', 'Later', 'Already', 'Aside',
   'Among', 'For', 'From', 'With', 'By', 'To', 'Of', 'Asked', 'According', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday',
   'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
-  'November', 'December', 'Mr', 'Mrs', 'Ms', 'Dr',
+  'November', 'December', 'Mr', 'Mrs', 'Ms', 'Dr', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten', 'Twenty',
+  'Thirty', 'Forty', 'Fifty', 'Sixty', 'Seventy', 'Eighty', 'Ninety', 'Hundreds', 'Thousands', 'Millions', 'Half', 'Nearly',
+  'Almost', 'About', 'Around', 'Over', 'More', 'Less', 'Fewer', 'Only', 'Just',
 ]);
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'’&-]*/gu;
@@ -109,7 +114,7 @@ export interface SentenceContext {
 }
 
 /** The sourcing a sentence's own wording (or its quotation's speaker) gives it, with the words that show it. */
-export function attributionOf(ctx: SentenceContext): Attribution | undefined {
+export function attributionOf(ctx: SentenceContext, depth = 0): Attribution | undefined {
   const sentence = ctx.sentences[ctx.index]!;
   const s = ctx.text.slice(sentence.start, sentence.end);
   const at = (start: number, end: number, sourcing: Attribution['sourcing']): Attribution => ({ start: sentence.start + start, end: sentence.start + end, sourcing });
@@ -126,6 +131,14 @@ export function attributionOf(ctx: SentenceContext): Attribution | undefined {
   if (own && !words(s.slice(0, own.index)).slice(1).some(isName) && hasNameBefore(ctx)) return at(own.index, own.index + own[0].length, 'attributed');
   const quoted = quotationSpeaker(ctx, sentence);
   if (quoted) return quoted;
+  // A sentence that is all quotation continues the quotation of the sentence before (He said: "… . …").
+  if (/^[“"]/u.test(s) && ctx.index > 0 && depth < 2) {
+    const previous = ctx.sentences[ctx.index - 1]!;
+    if (/[“"]/u.test(ctx.text.slice(previous.start, previous.end))) {
+      const before = attributionOf({ ...ctx, index: ctx.index - 1 }, depth + 1);
+      if (before) return { ...before };
+    }
+  }
   const hedge = HEDGE.exec(s);
   if (hedge) return at(hedge.index, hedge.index + hedge[0].length, 'vague');
   return undefined;
@@ -149,6 +162,7 @@ function speakerFrame(ctx: SentenceContext, s: string, base: number): Attributio
     if (NEEDS_THAT.has(verb) && !/^\s+(?:that|this|it|how|the (?:\p{L}+ ){0,3}(?:was|is|were|are|had|has|would|will)|(?:[\p{L}'’-]+\s+){1,3}to)\b/u.test(after)) continue;
     if ((verb === 'wrote' || verb === 'writes') && /^\s+(?:a|an)\s/u.test(after)) continue;
     if (/^add/u.test(verb) && /^\s+to\b/u.test(after)) continue;
+    if (verb === 'pointed' && !/^\s+out\b/u.test(after)) continue;
     // A participle reports speech after a comma (", saying that …"): its speaker is the clause's subject.
     if (verb.endsWith('ing')) {
       if (!/,\s*$/u.test(before)) continue;
@@ -250,14 +264,14 @@ function classifyPhrase(ctx: SentenceContext, text: string, headLast: boolean): 
   const core = phrase.trim().split(/\s+(?:of|in|at|for|from|with|on|to|by|aboard|inside)\s+/u)[0]!;
   const ws = words(core);
   if (ws.length === 0 || ws.length > 10) return undefined;
-  const head = headLast ? ws.at(-1)! : (ws.find((w) => !/^(?:the|a|an|one|two|three|some|many|several|senior|top|former|local)$/iu.test(w)) ?? ws.at(-1)!);
+  const head = ws.at(-1)!;
   const lower = head.toLowerCase();
   if (PRONOUN.has(lower) && (headLast || ws.length === 1)) return hasNameBefore(ctx) ? 'attributed' : undefined;
   // A generic head stays unnamed whatever names qualify it: "Obama administration officials".
   if (GENERIC.has(lower) || GENERIC.has(lower.replace(/’s$|'s$/u, ''))) return 'vague';
   if (QUANTIFIER.test(core.trim()) && !words(phrase).slice(1).some(isName)) return 'vague';
   if (/^(?:many|some|several|most|numerous|various|a number of)\b/iu.test(core.trim())) return 'vague';
-  if (words(phrase).some(isName)) return 'attributed';
+  if (words(phrase).some((w, i) => isName(w) && !(i === 0 && isCommonWord(ctx, w)))) return 'attributed';
   const determiner = ws[0]!.toLowerCase();
   if (POSSESSIVE.has(determiner)) return hasNameBefore(ctx) ? 'attributed' : undefined;
   if (determiner === 'the' || determiner === 'this') {
@@ -294,7 +308,8 @@ function trailingNounPhrase(text: string): string {
     }
     if (PREPOSITION.test(bare) && i > 0) {
       const tail = ws.slice(start);
-      if (tail.length > 0 && tail.every((t) => /^\p{Lu}/u.test(t) || t === 'and')) {
+      const headBefore = (ws[i - 1] ?? '').toLowerCase();
+      if ((tail.length > 0 && tail.every((t) => /^\p{Lu}/u.test(t) || t === 'and')) || GENERIC.has(headBefore) || DOCUMENTS.has(headBefore) || INSTITUTIONS.has(headBefore) || /^\p{Lu}/u.test(ws[i - 1] ?? '')) {
         i--;
         continue;
       }
@@ -305,6 +320,13 @@ function trailingNounPhrase(text: string): string {
     i--;
   }
   return ws.slice(start).join(' ');
+}
+
+/** A capitalised word that the text also writes in lower case ("Statistics showed …") is a common word, not a name. */
+function isCommonWord(ctx: SentenceContext, word: string): boolean {
+  const lower = word.toLowerCase();
+  if (lower === word || GENERIC.has(lower) || DOCUMENTS.has(lower)) return true;
+  return new RegExp(`(?<![\\p{L}])${lower.replace(/[^\p{L}]/gu, '')}(?![\\p{L}])`, 'u').test(ctx.text);
 }
 
 /** Whether a name stands in this sentence before its end or in the three sentences before it. */

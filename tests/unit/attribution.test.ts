@@ -54,6 +54,9 @@ const CASES: [string, string][] = [
   ['About 30 people were injured, according to local news reports.', 'vague'],
   ['A neighbour who saw the fire said the flames reached the roof.', 'vague'],
   ['Officials in Kabul said 12 soldiers were killed.', 'vague'],
+  ['One insider pointed out that nobody had resigned.', 'vague'],
+  ['Statistics showed that burglaries fell by a third.', 'vague'],
+  ['Thirty per cent said the tax was unfair.', 'none'],
   ['The town lost half its jobs to tariffs the mayor’s critics have long blamed on him.', 'vague'],
   // Plain statements, and names that are not sources.
   ['The bridge reopened in May after two years of repairs.', 'none'],
