@@ -1,3 +1,4 @@
+import { type Sentence, sentenceAt } from './text';
 import type { Span } from './types';
 
 /**
@@ -107,7 +108,7 @@ const ACCORDING = /\b(?:according to|as reported by|citing|in the words of)\s+([
 export interface SentenceContext {
   text: string;
   /** The sentences of the text, in order. */
-  sentences: readonly Span[];
+  sentences: readonly Sentence[];
   index: number;
   /** Quoted stretches of the whole text, sorted (computed once, on demand). */
   quotes: () => readonly Span[];
@@ -326,7 +327,14 @@ function trailingNounPhrase(text: string): string {
 function isCommonWord(ctx: SentenceContext, word: string): boolean {
   const lower = word.toLowerCase();
   if (lower === word || GENERIC.has(lower) || DOCUMENTS.has(lower)) return true;
-  return new RegExp(`(?<![\\p{L}])${lower.replace(/[^\p{L}]/gu, '')}(?![\\p{L}])`, 'u').test(ctx.text);
+  return lowerCaseWords(ctx.text).has(lower);
+}
+
+/** The words a text writes in lower case, for the last text read (claims of one text are judged together). */
+let lowerCaseCache: { text: string; words: Set<string> } | undefined;
+function lowerCaseWords(text: string): Set<string> {
+  if (lowerCaseCache?.text !== text) lowerCaseCache = { text, words: new Set(text.match(/(?<![\p{L}])\p{Ll}+(?![\p{L}])/gu) ?? []) };
+  return lowerCaseCache.words;
 }
 
 /** Whether a name stands in this sentence before its end or in the three sentences before it. */
@@ -360,14 +368,19 @@ function namedEarlier(ctx: SentenceContext, re: RegExp): boolean {
  */
 function quotationSpeaker(ctx: SentenceContext, sentence: Span): Attribution | undefined {
   const quotes = ctx.quotes();
-  for (const q of quotes) {
-    if (q.end <= sentence.start) continue;
+  let lo = 0;
+  for (let hi = quotes.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid]!.end <= sentence.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (const q of quotes.slice(lo, lo + 4)) {
     if (q.start >= sentence.end) break;
     if (q.start >= sentence.start && q.end <= sentence.end) continue;
     const after = ctx.text.slice(q.end, q.end + 100);
-    const tag = new RegExp(`^[,.!?]?\\s*(?:(${SPEAKER_WORDS})\\s+(${VERB.source})|(${VERB.source})\\s+(${SPEAKER_WORDS}))`, 'u').exec(after);
+    const tag = TAG_AFTER.exec(after);
     const before = ctx.text.slice(Math.max(0, q.start - 100), q.start);
-    const lead = new RegExp(`(${SPEAKER_WORDS})\\s+(?:${VERB.source})(?:\\s+\\p{Ll}+){0,3}?\\s*[:,]\\s*$`, 'u').exec(before);
+    const lead = TAG_BEFORE.exec(before);
     const speaker = tag ? (tag[1] ?? tag[4]) : lead?.[1];
     if (!speaker) continue;
     const sentenceOf = quoteSentence(ctx, tag ? q.end : q.start - 1);
@@ -377,8 +390,11 @@ function quotationSpeaker(ctx: SentenceContext, sentence: Span): Attribution | u
   return undefined;
 }
 const SPEAKER_WORDS = String.raw`(?:[\p{L}.'’-]+\s+){0,4}?[\p{L}.'’-]+`;
+/** `,” Mr Obama said` or `,” said Mr Obama` just after a quotation; `He said:` just before one. */
+const TAG_AFTER = new RegExp(`^[,.!?]?\\s*(?:(${SPEAKER_WORDS})\\s+(${VERB.source})|(${VERB.source})\\s+(${SPEAKER_WORDS}))`, 'u');
+const TAG_BEFORE = new RegExp(`(${SPEAKER_WORDS})\\s+(?:${VERB.source})(?:\\s+\\p{Ll}+){0,3}?\\s*[:,]\\s*$`, 'u');
 
 function quoteSentence(ctx: SentenceContext, at: number): number {
-  for (let i = 0; i < ctx.sentences.length; i++) if (ctx.sentences[i]!.end > at) return i;
-  return ctx.index;
+  const i = sentenceAt(ctx.sentences, at);
+  return i < 0 ? ctx.index : i;
 }
