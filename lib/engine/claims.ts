@@ -1,8 +1,10 @@
 import type { CompiledFeature, CompiledRule } from '../rules/compile';
 import type { Sourcing } from './categories';
+import { attributionOf } from './attribution';
 import { round } from './confidence';
 import { fillExplanation, quoteCue } from './explain';
 import { type Hit, type TextHits, sentenceText } from './hits';
+import { quotedSpans } from './quotes';
 import { push } from './spans';
 import type { AnalysedText } from './text';
 import type { ClaimAnnotation, Span } from './types';
@@ -22,6 +24,8 @@ export function findClaims(found: TextHits, scored: readonly ScoredRule[]): Clai
   const bySentence = new Map<number, Hit[]>();
   for (const hit of found.hits) if (hit.rule.family === 'claims') push(bySentence, hit.sentence, hit);
   const out: ClaimAnnotation[] = [];
+  let quoted: Span[] | undefined;
+  const quotes = () => (quoted ??= quotedSpans(analysed.text));
   analysed.sentences.forEach((sentence, index) => {
     if (isShouted(analysed.text, sentence)) return;
     const sentenceHits = bySentence.get(index) ?? [];
@@ -30,7 +34,7 @@ export function findClaims(found: TextHits, scored: readonly ScoredRule[]): Clai
       scoreSentence(found, index, scored) ??
       (pattern && { rule: pattern.rule, cue: quoteCue(analysed.text.slice(pattern.start, pattern.end)), confidence: pattern.rule.confidence });
     if (!verdict) return;
-    const { sourcing, note } = sourcingOf(analysed, sentenceHits);
+    const { sourcing, note } = sourcingOf(analysed, index, sentenceHits, quotes);
     out.push({
       ...tighten(analysed, sentence, verdict.rule),
       kind: 'claim',
@@ -222,13 +226,21 @@ function tighten({ text }: AnalysedText, sentence: Span, rule: CompiledRule): Sp
   return { start, end };
 }
 
-function sourcingOf(analysed: AnalysedText, hits: readonly Hit[]): { sourcing: Sourcing; note: string } {
-  for (const [category, sourcing] of [
+/**
+ * A claim's sourcing: the speaker its sentence names (or gestures at) as `attributionOf` reads it,
+ * else the hand-written source rules of the pack that matched in the sentence, else none.
+ */
+function sourcingOf(analysed: AnalysedText, index: number, hits: readonly Hit[], quotes: () => readonly Span[]): { sourcing: Sourcing; note: string } {
+  const found = attributionOf({ text: analysed.text, sentences: analysed.sentences, index, quotes });
+  const category = found && (found.sourcing === 'attributed' ? 'source-attributed' : 'source-vague');
+  for (const [ruleCategory, sourcing] of [
     ['source-attributed', 'attributed'],
     ['source-vague', 'vague'],
   ] as const) {
-    const hit = hits.find((h) => h.rule.category === category);
+    if (category && category !== ruleCategory) continue;
+    const hit = hits.find((h) => h.rule.category === ruleCategory);
     if (hit) return { sourcing, note: fillExplanation(hit.rule.explanation, analysed.text.slice(hit.start, hit.end)) };
+    if (found) return { sourcing, note: found.sourcing === 'attributed' ? `Named source: ${quoteCue(analysed.text.slice(found.start, found.end))}.` : `The source is gestured at but not named: ${quoteCue(analysed.text.slice(found.start, found.end))}.` };
   }
   return { sourcing: 'none', note: SOURCING_NONE };
 }

@@ -55,3 +55,41 @@ describe('sentence splitting', () => {
     expect(splitSentences(text).map(({ start, end }) => text.slice(start, end))).toEqual(['The budget grew.', 'Nobody asked why?', 'A heading', 'Last line.']);
   });
 });
+
+/** Sentences a careful reader reads as one, with the full stops of abbreviations and initials inside. */
+const ONE_SENTENCE = [
+  'The U.N. Security Council will meet again on Friday.',
+  'Sen. Alvarez and Rep. Okafor voted against the bill.',
+  'Dr. Lena Park told Mr. Hughes and Mrs. Hughes that the clinic had closed.',
+  'Gov. Reyes met Gen. Tanaka and Lt. Col. Varga at the base.',
+  'The parade passed St. Mark’s church on Feb. 12 at noon.',
+  'Her office moved to No. 14 Mill Lane in Jan. 2019.',
+  'It was the home side vs. the visitors, e.g. a derby, i.e. a local match.',
+  'Northwind Inc. and Bluefield Corp. announced the merger on Monday.',
+  'Tom Ridley Jr. said the ruling was unfair.',
+  'Michael R. Smith said the plan would cost $2 million.',
+  'George H.W. Bush signed the treaty in 1991.',
+  'The U.S. Army said two soldiers were hurt.',
+  '“We were told to wait . . . and nobody came back,” she said.',
+  '“It was a mistake,” said Mr. Adeyemi, who runs the charity.',
+];
+
+/** Texts that hold two sentences even though the first ends in an abbreviation or a short form. */
+const TWO_SENTENCES: [string, string, string][] = [
+  ['Prices fell across the U.S. The next day they rose again.', 'Prices fell across the U.S.', 'The next day they rose again.'],
+  ['The shares belong to Northwind Inc. It bought them in May.', 'The shares belong to Northwind Inc.', 'It bought them in May.'],
+  ['The vote was set for Jan. Nobody came.', 'The vote was set for Jan.', 'Nobody came.'],
+  ['He voted no. Then he left.', 'He voted no.', 'Then he left.'],
+  ['She met Mr. Park. He was late.', 'She met Mr. Park.', 'He was late.'],
+  ['The letter came from the U.N. “We are concerned,” it said.', 'The letter came from the U.N.', '“We are concerned,” it said.'],
+];
+
+describe('sentences and abbreviations', () => {
+  it.each(ONE_SENTENCE)('keeps %j whole', (text) => {
+    expect(splitSentences(text).map(({ start, end }) => text.slice(start, end))).toEqual([text]);
+  });
+
+  it.each(TWO_SENTENCES)('splits %j after the abbreviation', (text, first, second) => {
+    expect(splitSentences(text).map(({ start, end }) => text.slice(start, end))).toEqual([first, second]);
+  });
+});

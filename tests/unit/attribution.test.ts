@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { attributionOf } from '../../lib/engine/attribution';
+import { quotedSpans } from '../../lib/engine/quotes';
+import { analyse } from '../../lib/engine/text';
+
+/**
+ * Sourcing read from the wording of news: the last sentence of each text is judged, the ones
+ * before it are its context (where "he" or "the report" was named).
+ */
+function sourcingOfLast(text: string): string {
+  const { sentences } = analyse(text);
+  const found = attributionOf({ text, sentences, index: sentences.length - 1, quotes: () => quotedSpans(text) });
+  return found?.sourcing ?? 'none';
+}
+
+const CASES: [string, string][] = [
+  // A named speaker, before or after the verb.
+  ['“The bridge will reopen in May,” said Karin Holt.', 'attributed'],
+  ['The bridge will reopen in May, says Okonkwo.', 'attributed'],
+  ['The bridge will reopen in May, said Karin Holt, who chairs the transport board.', 'attributed'],
+  ['Mayor Lucas Brandt told Reuters the bridge would reopen in May.', 'attributed'],
+  ['In an interview with the BBC, Ms. Ferreira said the plant would close.', 'attributed'],
+  ['Dr. Amara Osei, a virologist at the institute, said cases had doubled.', 'attributed'],
+  ['Tom Becker, who ran the agency until 2019, warned that the fund would be empty by 2030.', 'attributed'],
+  ['Unemployment fell to 4 percent in March, according to the Office for National Statistics.', 'attributed'],
+  ['Exports grew by 12 percent, data from the central bank show.', 'attributed'],
+  ['A report by the Audit Commission found that 300 schools had leaking roofs.', 'attributed'],
+  ['The Harbour Trust estimates that the repairs will cost $3 million.', 'attributed'],
+  ['Senator Ruth Adeyemi called the bill “a disgrace to the chamber.”', 'attributed'],
+  ['“Nobody was hurt,” the fire chief, Paul Moreau, said.', 'attributed'],
+  ['Mayor Ana Ruiz closed the park on Sunday, saying the paths were unsafe.', 'attributed'],
+  ['The Treasury’s latest forecast puts growth at 2 percent.', 'attributed'],
+  ['Senator Ida Bell of Vermont said the vote would be held on Tuesday.', 'attributed'],
+  ['The ministry said in a statement that 40 people had been detained.', 'attributed'],
+  // A pronoun or a definite description whose referent was named just before.
+  ['Nadia Karim runs the clinic. She said 200 patients were turned away last week.', 'attributed'],
+  ['Nadia Karim runs the clinic. Last week, she added, 200 patients were turned away.', 'attributed'],
+  ['A survey by the Pew Research Center was published on Monday. The survey found that 60 percent of adults own a tablet.', 'attributed'],
+  ['President Alvarez visited the port. The president also admitted that the budget had run out.', 'attributed'],
+  // A quotation of several sentences, its speaker named after its last one.
+  ['“Prices doubled in a year. Nobody could pay the rent,” Ms. Laine said.', 'attributed'],
+  // A source gestured at but not named.
+  ['Critics say the plan will cost 2 billion dollars.', 'vague'],
+  ['The plant will close in June, officials said.', 'vague'],
+  ['Government officials said on Thursday that 30 people were arrested.', 'vague'],
+  ['Two prisoners escaped during the night, a senior police source told Reuters.', 'vague'],
+  ['The tax cut, say economists, will add $500 billion to the deficit.', 'vague'],
+  ['Analysts expect the bank to raise rates by half a point.', 'vague'],
+  ['Many farmers blame the drought for the losses.', 'vague'],
+  ['The minister reportedly resigned on Friday.', 'vague'],
+  ['It is understood that the talks collapsed on Tuesday.', 'vague'],
+  ['The company is said to have lost $40 million.', 'vague'],
+  ['The report says the river is polluted.', 'vague'],
+  ['About 30 people were injured, according to local news reports.', 'vague'],
+  ['A neighbour who saw the fire said the flames reached the roof.', 'vague'],
+  ['Officials in Kabul said 12 soldiers were killed.', 'vague'],
+  ['One insider pointed out that nobody had resigned.', 'vague'],
+  ['Statistics showed that burglaries fell by a third.', 'vague'],
+  ['Thirty per cent said the tax was unfair.', 'none'],
+  ['The town lost half its jobs to tariffs the mayor’s critics have long blamed on him.', 'vague'],
+  // Plain statements, and names that are not sources.
+  ['The bridge reopened in May after two years of repairs.', 'none'],
+  ['On Monday the state of Ohio recorded 40 new cases.', 'none'],
+  ['The yield on the 10-year note has risen to 3 percent.', 'none'],
+  ['The deal was signed in Geneva in 2015.', 'none'],
+  ['Matteo Ricci wrote a novel about the war.', 'none'],
+  ['A spending bill passed in March will add to the pressure on the budget.', 'none'],
+  ['The council issued a stern warning about the noise.', 'none'],
+  ['In his reports from 1990, the numbers were higher.', 'none'],
+];
+
+describe('attribution of claims', () => {
+  it.each(CASES)('%j is %s', (text, expected) => {
+    expect(sourcingOfLast(text)).toBe(expected);
+  });
+});
