@@ -78,6 +78,8 @@ function comments(): void {
     kind: 'classifier',
     explanation:
       '{cue} is abusive wording: the comment attacks a person or a group instead of arguing.',
+    // Ordinary words that share their letters with slurs, which the model reads by word pieces.
+    unless: '\\b(?:fire|flame)[- ]retardants?\\b',
     ...(trainComments(log) as Record<string, never>),
     examples: {
       fire: ['you suck', 'liberals are trash', 'Go to hell'],

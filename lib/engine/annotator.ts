@@ -134,7 +134,7 @@ export function createAnnotator(packs: readonly CompiledPack[]): Annotator {
     for (const rule of active.comment['repeated-comment']) if (isRepeated(thread, index, rule)) add(rule, whole);
     for (const rule of active.comment.classifier) {
       // Hand-written rules name their cue better; the model only speaks on comments they leave unflagged.
-      if (out.length > 0) continue;
+      if (out.length > 0 || rule.unless?.test(text)) continue;
       const cue = classifyComment(text, rule);
       if (cue) add(rule, cue, cue.probability);
     }
