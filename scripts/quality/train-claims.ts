@@ -3,7 +3,7 @@ import { sentenceWordKeys } from '../../lib/engine/claims';
 import { PhraseIndex } from '../../lib/engine/phrase-index';
 import { analyse } from '../../lib/engine/text';
 import { compileRulePack } from '../../lib/rules/compile';
-import { type LabelledText, readClaimBuster } from './data';
+import { type LabelledText, readCheckThat, readClaimBuster } from './data';
 import { type BinaryModel, type TrainOptions, prune, trainPrunedBinary } from './linear';
 import { binaryPRF, seededRandom } from './metrics';
 import { readPack } from './pack-file';
@@ -121,9 +121,12 @@ export function trainClaims(log: (line: string) => void): Record<string, unknown
   const index = new PhraseIndex<number>();
   rule.features.forEach((f, i) => f.phrases.forEach((stems) => index.add(stems, i)));
   const handWeights = rule.features.map((f) => f.weight);
-  const { rest } = readClaimBuster();
+  const claimBuster = readClaimBuster();
+  const { rest } = claimBuster;
   const examples = rest.map((item) => ({ features: featuresOf(rule, index, item), label: item.label }));
   log(`ClaimBuster: ${examples.length} training sentences, ${examples.filter((e) => e.label).length} check-worthy`);
+  const extra = readCheckThat(claimBuster).map((item) => ({ features: featuresOf(rule, index, item), label: item.label }));
+  log(`CheckThat! 2024: ${extra.length} more sentences, ${extra.filter((e) => e.label).length} check-worthy`);
 
   // What the hand-written claim rules (the pack without the learned rule) say.
   const handWritten = createAnnotator([compileRulePack({ ...pack, rules: pack.rules.filter((r) => r.id !== LEARNED_ID) }, 'claims')]);
@@ -151,13 +154,13 @@ export function trainClaims(log: (line: string) => void): Record<string, unknown
   const fold = examples.map(() => Math.floor(random() * FOLDS));
   const scores = new Array<number>(examples.length).fill(0);
   for (let k = 0; k < FOLDS; k++) {
-    const model = fit(examples.filter((_, i) => fold[i] !== k), handWeights);
+    const model = fit([...examples.filter((_, i) => fold[i] !== k), ...extra], handWeights);
     examples.forEach((e, i) => {
       if (fold[i] === k) scores[i] = scoreOf(model, e.features);
     });
   }
   const labels = examples.map((e) => e.label);
-  const model = fit(examples, handWeights);
+  const model = fit([...examples, ...extra], handWeights);
   const round = (x: number) => Math.round(x * 1000) / 1000;
   const features = (raw.features as { id: string }[]).map((f, i) => ({ ...f, weight: round(model.weights.get(`f=${i}`) ?? 0) }));
   const words = prune(new Map([...model.weights].filter(([k]) => !k.startsWith('f='))), WORDS_KEEP);
