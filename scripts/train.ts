@@ -64,8 +64,14 @@ function lexicon(): void {
 function claims(): void {
   const rule = trainClaims(log) as Parameters<typeof writeRule>[1];
   rule.examples = {
-    fire: ['He voted against the tax cut twice.', 'The senator opposed the bill.'],
-    quiet: ['I think we should all work together.', 'What are we going to do about it?', 'Thank you very much for having me tonight.'],
+    fire: ['He voted against the tax cut twice.', 'The senator opposed the bill.', 'The minister resigned after the report was published.'],
+    quiet: [
+      'I think we should all work together.',
+      'What are we going to do about it?',
+      'Thank you very much for having me tonight.',
+      'While spreading the loudest claims of its adversaries militarizing space, the United States is attempting to do specifically that.',
+      'The space race is yet another field in which Washington’s sanctions, accusations and antagonism have forced its competitors into partnership and closer relations.',
+    ],
   };
   const bytes = writeRule('claims', rule);
   log(`  wrote lib/rules/packs/claims.json (${(bytes / 1024).toFixed(0)} kB)`);

@@ -98,9 +98,43 @@ export interface LabelledText {
   label: boolean;
 }
 
-export function readClaimBuster(): { heldOut: LabelledText[]; rest: LabelledText[] } {
-  const raw = JSON.parse(readFileSync(need(join(DATA_DIR, 'claimbuster', 'train.json')), 'utf8')) as { text: string; label: number }[];
-  return fixedSplit(raw.map((r) => ({ text: r.text, label: r.label === 1 })), HELD_OUT.share, HELD_OUT.seed);
+/** A debate sentence with ClaimBuster's numbering, which CheckThat! 2024 shares. */
+export interface DebateSentence extends LabelledText {
+  id: number;
+}
+
+export function readClaimBuster(): { heldOut: DebateSentence[]; rest: DebateSentence[] } {
+  const raw = JSON.parse(readFileSync(need(join(DATA_DIR, 'claimbuster', 'train.json')), 'utf8')) as { sentence_id: number; text: string; label: number }[];
+  return fixedSplit(raw.map((r) => ({ id: r.sentence_id, text: r.text, label: r.label === 1 })), HELD_OUT.share, HELD_OUT.seed);
+}
+
+/** Text compared for overlap: lower-cased letters and digits, one space between runs. */
+const overlapKey = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * CheckThat! 2024 check-worthiness (English `train.tsv` and `dev.tsv`; `dev-test.tsv` is left for
+ * measuring), without every row that is a sentence of ClaimBuster's held-out slice (by
+ * `Sentence_id` or by text: 1,610 rows) and without the rows that repeat a ClaimBuster training
+ * sentence (6,414, whose labels agree with ClaimBuster's on all but 12 of them: ClaimBuster's copy
+ * is kept) or an earlier row. `Text` is CSV-quoted where it holds quotes.
+ */
+export function readCheckThat(claimBuster: { heldOut: readonly DebateSentence[]; rest: readonly DebateSentence[] }): DebateSentence[] {
+  const ids = new Set([...claimBuster.heldOut, ...claimBuster.rest].map((s) => s.id));
+  const seen = new Set([...claimBuster.heldOut, ...claimBuster.rest].map((s) => overlapKey(s.text)));
+  const out: DebateSentence[] = [];
+  for (const file of ['train.tsv', 'dev.tsv']) {
+    const lines = readFileSync(need(join(DATA_DIR, 'extra', 'checkworthy-ct24', file)), 'utf8').split('\n').slice(1);
+    for (const line of lines) {
+      const [id = '', quoted = '', label = ''] = line.split('\t');
+      if (!line.trim()) continue;
+      const text = quoted.startsWith('"') && quoted.endsWith('"') ? quoted.slice(1, -1).replaceAll('""', '"') : quoted;
+      const key = overlapKey(text);
+      if (ids.has(Number(id)) || seen.has(key)) continue;
+      seen.add(key);
+      out.push({ id: Number(id), text, label: label.trim() === 'Yes' });
+    }
+  }
+  return out;
 }
 
 export function readOlid(): { heldOut: LabelledText[]; rest: LabelledText[] } {

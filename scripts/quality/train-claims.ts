@@ -3,31 +3,41 @@ import { sentenceWordKeys } from '../../lib/engine/claims';
 import { PhraseIndex } from '../../lib/engine/phrase-index';
 import { analyse } from '../../lib/engine/text';
 import { compileRulePack } from '../../lib/rules/compile';
-import { type LabelledText, readClaimBuster } from './data';
+import { type LabelledText, readCheckThat, readClaimBuster } from './data';
 import { type BinaryModel, type TrainOptions, prune, trainPrunedBinary } from './linear';
 import { binaryPRF, seededRandom } from './metrics';
 import { readPack } from './pack-file';
 
 /**
- * Trains the learned claim rule on ClaimBuster (the 80% the benchmark does not score): a copy of
+ * Trains the learned claim rule on ClaimBuster (the 80% the benchmark does not score) and the
+ * CheckThat! 2024 debate sentences that are not ClaimBuster's (see `readCheckThat`): a copy of
  * the hand-written rule whose features keep their patterns and labels but get learned weights,
  * plus learned weights of word stems, stem pairs, opening words and sentence shapes. It runs
  * after the hand-written rule and may overrule it (`veto`).
  *
- * The threshold and the veto are chosen for F1 by five-fold cross-validation on the training
- * sentences alone (each fold scored by a model trained on the other four, together with the
- * hand-written rule's verdict), among the cutoffs that keep every example of the pack's claim
- * rules right: a quiet example of any claim rule must be no claim at all, a firing one must be
- * claimed by its own rule. ClaimBuster is debate transcripts; the examples hold the news prose
+ * The threshold and the veto are chosen for F1 by five-fold cross-validation on the ClaimBuster
+ * training sentences alone (each fold scored by a model trained on the other four and all of
+ * CheckThat!, together with the hand-written rule's verdict), among the cutoffs that keep every
+ * example of the pack's claim rules right: a quiet example of any claim rule must be no claim at
+ * all, a firing one must be claimed by its own rule. ClaimBuster is debate transcripts; the examples hold the news prose
  * the annotation guide rules on, where a debate-trained model alone misjudges some sentences.
  */
 
-/** Few, gentle passes: more of them (or a faster rate) overfit the word weights in cross-validation. */
-const OPTIONS: TrainOptions = { epochs: 4, l2: 1e-4, rate: 0.05, seed: 5 };
-export const WORDS_KEEP = 12000;
+/**
+ * Few, gentle passes: more of them (or a faster rate, or less shrinkage) overfit the word weights
+ * in cross-validation (5-fold F1: 8 passes at l2 1e-5 0.746, 4 at 1e-4 0.755, 3 at 3e-4 0.757).
+ */
+const OPTIONS: TrainOptions = { epochs: 3, l2: 3e-4, rate: 0.05, seed: 5 };
+/**
+ * Word weights kept: with CheckThat! 2024 beside ClaimBuster there is evidence for more of them
+ * (5-fold F1: 12,000 0.757, 30,000 0.768, all 40,187 0.770 at a third more bytes).
+ */
+export const WORDS_KEEP = 30000;
 const RULE_ID = 'claim.check-worthy';
 const LEARNED_ID = 'claim.learned-check-worthy';
 const MIN_WORDS = 5;
+/** How many times each sentence of the pack's claim examples joins the training sentences. */
+const ANCHOR_COPIES = 20;
 const FOLDS = 5;
 /** How far an example's score must clear a cutoff, so rounding never flips it. */
 const MARGIN = 0.05;
@@ -35,7 +45,18 @@ const MARGIN = 0.05;
 type ScoredRule = Extract<ReturnType<typeof compileRulePack>['rules'][number], { kind: 'scored' }>;
 type Example = { features: string[]; label: boolean };
 /** A pack example: per judged sentence, its feature keys and whether the hand-written rule claims it. */
-type Reference = { text: string; expect: 'none' | 'hand' | 'learned'; sentences: { features: string[]; hand: boolean }[] };
+type Reference = { text: string; expect: 'none' | 'hand' | 'learned' | 'any'; sentences: { features: string[]; hand: boolean }[] };
+
+/**
+ * Sentences of the seed article that the annotation guide calls claims, in full, which some claim
+ * rule must keep marking (the pack's examples hold shorter forms of some): a vague gesture at a
+ * source, and actions of named actors wrapped in a judgement, which debate-trained weights alone
+ * miss or veto.
+ */
+const GUIDE_CLAIMS = [
+  'Currently, if the United States is asked, Russia and Beijing are working rapidly to militarize the cosmos, while Washington is sitting idly.',
+  'In order to compete, and live up to the constant accusations of Washington of “militarization of space”, Beijing and Moscow have joined forces to reach Mars.',
+];
 
 function sentenceFeatures(rule: ScoredRule, index: PhraseIndex<number>, text: string, minWords = 0): { features: string[]; start: number; end: number }[] {
   const analysed = analyse(text);
@@ -59,8 +80,8 @@ const featuresOf = (rule: ScoredRule, index: PhraseIndex<number>, item: Labelled
 ];
 
 /**
- * Hand-written features that fewer training sentences than this show (under 2% of them) keep
- * their hand-written weight: ClaimBuster has too little evidence to overrule it.
+ * Hand-written features that fewer training sentences than this show (under 1% of them) keep
+ * their hand-written weight: the debates hold too little evidence to overrule it.
  */
 const RARE = 120;
 
@@ -80,6 +101,7 @@ function keepsRight(ref: { expect: Reference['expect']; scores: { score: number;
   const claimed = (x: { score: number; hand: boolean }, margin: number) => x.score >= threshold + margin || (x.hand && x.score >= veto + margin);
   if (ref.expect === 'none') return !ref.scores.some((x) => claimed(x, -MARGIN));
   if (ref.expect === 'hand') return ref.scores.some((x) => x.hand && x.score >= veto + MARGIN);
+  if (ref.expect === 'any') return ref.scores.some((x) => claimed(x, MARGIN));
   return ref.scores.some((x) => !x.hand && x.score >= threshold + MARGIN);
 }
 
@@ -121,9 +143,12 @@ export function trainClaims(log: (line: string) => void): Record<string, unknown
   const index = new PhraseIndex<number>();
   rule.features.forEach((f, i) => f.phrases.forEach((stems) => index.add(stems, i)));
   const handWeights = rule.features.map((f) => f.weight);
-  const { rest } = readClaimBuster();
+  const claimBuster = readClaimBuster();
+  const { rest } = claimBuster;
   const examples = rest.map((item) => ({ features: featuresOf(rule, index, item), label: item.label }));
   log(`ClaimBuster: ${examples.length} training sentences, ${examples.filter((e) => e.label).length} check-worthy`);
+  const extra = readCheckThat(claimBuster).map((item) => ({ features: featuresOf(rule, index, item), label: item.label }));
+  log(`CheckThat! 2024: ${extra.length} more sentences, ${extra.filter((e) => e.label).length} check-worthy`);
 
   // What the hand-written claim rules (the pack without the learned rule) say.
   const handWritten = createAnnotator([compileRulePack({ ...pack, rules: pack.rules.filter((r) => r.id !== LEARNED_ID) }, 'claims')]);
@@ -138,6 +163,7 @@ export function trainClaims(log: (line: string) => void): Record<string, unknown
       const own = r.id === LEARNED_ID ? 'learned' : 'hand';
       return [...fire.map((text) => ({ text, expect: own })), ...quiet.map((text) => ({ text, expect: 'none' as const }))];
     })
+    .concat(GUIDE_CLAIMS.map((text) => ({ text, expect: 'any' as const })))
     .map(({ text, expect }) => {
       const claims = handClaims(text);
       const sentences = sentenceFeatures(rule, index, text, MIN_WORDS).map(({ features, start, end }) => ({
@@ -147,17 +173,22 @@ export function trainClaims(log: (line: string) => void): Record<string, unknown
       return { text, expect: expect as Reference['expect'], sentences };
     });
 
+  // The examples also teach: debate sentences alone leave the news prose of the guide's seed
+  // misjudged in both directions (a value judgement about Washington scores as a claim, a
+  // resignation does not), and no cutoff mends that.
+  const anchors = references.flatMap((r) => r.sentences.map((s) => ({ features: s.features, label: r.expect !== 'none' })));
+  const taught = Array.from({ length: ANCHOR_COPIES }, () => anchors).flat();
   const random = seededRandom(17);
   const fold = examples.map(() => Math.floor(random() * FOLDS));
   const scores = new Array<number>(examples.length).fill(0);
   for (let k = 0; k < FOLDS; k++) {
-    const model = fit(examples.filter((_, i) => fold[i] !== k), handWeights);
+    const model = fit([...examples.filter((_, i) => fold[i] !== k), ...extra, ...taught], handWeights);
     examples.forEach((e, i) => {
       if (fold[i] === k) scores[i] = scoreOf(model, e.features);
     });
   }
   const labels = examples.map((e) => e.label);
-  const model = fit(examples, handWeights);
+  const model = fit([...examples, ...extra, ...taught], handWeights);
   const round = (x: number) => Math.round(x * 1000) / 1000;
   const features = (raw.features as { id: string }[]).map((f, i) => ({ ...f, weight: round(model.weights.get(`f=${i}`) ?? 0) }));
   const words = prune(new Map([...model.weights].filter(([k]) => !k.startsWith('f='))), WORDS_KEEP);
@@ -170,7 +201,11 @@ export function trainClaims(log: (line: string) => void): Record<string, unknown
 
   const free = chooseCutoffs(scores, hand, labels);
   const { threshold, veto, f1 } = chooseCutoffs(scores, hand, labels, (t, v) => scored.every((r) => keepsRight(r, t, v)));
-  if (f1 < 0) throw new Error('train claims: no threshold keeps every example of the claims pack right');
+  if (f1 < 0) {
+    // What each example scored, to see which of them no cutoff can keep right.
+    for (const r of scored) log(`    ${r.expect} ${r.text.slice(0, 50)} ${r.scores.map((x) => `${x.score.toFixed(2)}${x.hand ? ' (hand)' : ''}`).join(', ')}`);
+    throw new Error('train claims: no threshold keeps every example of the claims pack right');
+  }
   const cv = binaryPRF(scores.map((s, i) => [s >= threshold || (hand[i]! && s >= veto), labels[i]!]));
   log(`  ${FOLDS}-fold cross-validation: best F1 ${free.f1.toFixed(3)} at threshold ${free.threshold}, veto ${free.veto}`);
   for (const r of scored.filter((x) => !keepsRight(x, free.threshold, free.veto)))

@@ -124,7 +124,8 @@ describe('a learned rule’s veto', () => {
     expect(rule.veto!).toBeLessThanOrEqual(rule.threshold);
   });
 
-  it('keeps the claims pack within its budget of 350 kB (minified JSON)', () => {
-    expect(JSON.stringify(DEFAULT_PACK_SOURCES.claims).length).toBeLessThan(350 * 1024);
+  // The claim model's share of the 8 MB model budget (the claim-model issue): 1.5 MB.
+  it('keeps the claims pack within its budget of 1.5 MB (minified JSON)', () => {
+    expect(JSON.stringify(DEFAULT_PACK_SOURCES.claims).length).toBeLessThan(1536 * 1024);
   });
 });
