@@ -49,6 +49,20 @@ export const ARTICLE_HEURISTICS = {
   /** A block that only says this is an ad slot or a loading placeholder. */
   placeholderText:
     /^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio|(loading|正在加载|Загрузка|chargement|cargando)(…|\.\.\.)?)$/iu,
+  /** class/id of a caption or a picture credit (figure text is not article text). */
+  caption:
+    /caption|credit|copyright|(?:^|[\s_-])(?:legende|bildunterschrift|bildquelle|bildnachweis|photo-?info|image-?source|img-?source|foto-?autor|wp-caption-text)(?:$|[\s_-])/i,
+  /** …but not a block that says it has none, or is a container of captioned items. */
+  notCaption: /(?:no|has|with|without)[-_]?caption/i,
+  maxCaptionLength: 400,
+  /** A line of article text shorter than this that is all link is a link line, not prose. */
+  maxLinkLineLength: 200,
+  linkLineDensity: 0.9,
+  /** A heading, a line ending in a colon, or a short line like these ("Schon gelesen?") introduces what follows… */
+  leadInEnd: /[?…]$|^[^.!]{0,40}$/su,
+  maxLeadInLength: 100,
+  /** …and goes with it when what follows is clutter of at least this much text. */
+  minIntroducedLength: 20,
   /** A short link box set between paragraphs ("Related: …", "Read more: …"). */
   teaserLead: /^\s*(related|read more|read also|also read|see also|more on this|recommended|further reading|more:|lire aussi|à lire aussi|leer más|lesen sie auch|mehr zum thema)\b/i,
   /** Commas of Latin, Arabic, Chinese and other scripts (char codes): each one adds to a paragraph's score. */
@@ -99,6 +113,9 @@ export const ARTICLE_HEURISTICS = {
   minTeaserBlocks: 5,
   /** …with less prose than this per headline (one-line deks, not a listicle's sections). */
   maxProsePerTeaser: 250,
+  /** …unless paragraphs side by side hold this much prose (twice as much in fewer paragraphs): an article beside a column of headlines. */
+  articleRunLength: 1000,
+  articleRunParagraphs: 3,
   topCandidates: 5,
   /** Scored content holding the richest <article> narrows to it when it holds this share of the prose. */
   outlineShareInside: 0.8,
@@ -175,7 +192,6 @@ export const COMMENT_HEURISTICS = {
   timedItemDepth: 4,
   /** …with most of its text not in links (teaser cards are mostly links). */
   timedMaxLinkShare: 0.5,
-  timeSelector: 'time, [datetime]',
   /** A block with a heading is a teaser card or a section, not a comment. */
   teaserSelector: 'h1, h2, h3, h4, h5, h6',
   /** At least this many same-shaped blocks make a comment list. */

@@ -28,6 +28,24 @@ interface Row extends PageRun {
   /** Comment snippets found in a detected comment, and inside the article text. */
   commentsFound: number;
   commentsInArticle: number;
+  /** Comment snippets that the saved page holds at all (many threads were loaded by script, after the save). */
+  commentsInPage: number;
+}
+
+/** Whether a snippet is in the page's text, tags read as nothing or as a space, entities decoded. */
+function inPageText(html: string): (snippet: string) => boolean {
+  const decode = (text: string): string =>
+    norm(text.replace(/&(?:#(\d+)|#x([\da-f]+)|(amp|lt|gt|quot|apos|nbsp));/gi, (_, dec: string, hex: string, name: string) =>
+      dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(Number.parseInt(hex, 16)) : ENTITIES[name.toLowerCase()] ?? ''));
+  const joined = decode(html.replace(/<[^>]*>/g, ''));
+  const spaced = decode(html.replace(/<[^>]*>/g, ' '));
+  return (snippet) => joined.includes(snippet) || spaced.includes(snippet);
+}
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** The page's comment snippets, normalised; empty ones (a few pages have them) would be found anywhere. */
+function commentSnippets(item: EvalItem): string[] {
+  return (item.comments ?? []).map(norm).filter(Boolean);
 }
 
 async function measure(folder: string, key: string, item: EvalItem): Promise<Row> {
@@ -36,7 +54,7 @@ async function measure(folder: string, key: string, item: EvalItem): Promise<Row
   const run = await runPage(html, url);
   const articleText = run.article === null ? '' : norm(run.article);
   const commentTexts = run.comments.map((comment) => norm(comment.text));
-  const snippets = (item.comments ?? []).map(norm);
+  const snippets = commentSnippets(item);
   return {
     ...run,
     key,
@@ -45,6 +63,7 @@ async function measure(folder: string, key: string, item: EvalItem): Promise<Row
     readabilityCounts: countSnippets(item.with, item.without, run.readabilityText),
     commentsFound: snippets.filter((snippet) => commentTexts.some((text) => text.includes(snippet))).length,
     commentsInArticle: snippets.filter((snippet) => articleText.includes(snippet)).length,
+    commentsInPage: snippets.length === 0 ? 0 : snippets.filter(inPageText(html)).length,
   };
 }
 
@@ -68,7 +87,7 @@ export async function benchTrafilatura(folder: string, only: readonly string[]):
   console.log('per-page failures (ours): with-snippets missing (-), without-snippets present (+), comment snippets in the article (!) or not found (?)');
   for (const row of rows) {
     const { missing, present } = row.counts;
-    const comments = (row.item.comments ?? []).map(norm);
+    const comments = commentSnippets(row.item);
     const lost = row.commentsFound < comments.length || row.commentsInArticle > 0;
     if (missing.length === 0 && present.length === 0 && !lost) continue;
     const notes = [
@@ -80,9 +99,11 @@ export async function benchTrafilatura(folder: string, only: readonly string[]):
     console.log(`  ${row.item.file}: ${notes.join('  ')}`);
   }
 
-  const snippetTotal = rows.reduce((sum, row) => sum + (row.item.comments?.length ?? 0), 0);
+  const snippetTotal = rows.reduce((sum, row) => sum + commentSnippets(row.item).length, 0);
   const found = rows.reduce((sum, row) => sum + row.commentsFound, 0) / Math.max(1, snippetTotal);
   const inArticle = rows.reduce((sum, row) => sum + row.commentsInArticle, 0) / Math.max(1, snippetTotal);
+  const inPage = rows.reduce((sum, row) => sum + row.commentsInPage, 0);
+  const foundOfPresent = rows.reduce((sum, row) => sum + row.commentsFound, 0) / Math.max(1, inPage);
   const line = (name: string, matrix: ConfusionMatrix): string =>
     `${name.padEnd(12)} precision ${matrix.precision.toFixed(3)}  recall ${matrix.recall.toFixed(3)}  F1 ${matrix.f1.toFixed(3)}  ` +
     `(tp ${matrix.tp}, fp ${matrix.fp}, fn ${matrix.fn}, tn ${matrix.tn})`;
@@ -96,9 +117,12 @@ export async function benchTrafilatura(folder: string, only: readonly string[]):
   );
   console.log(`no article found on ${rows.filter((row) => row.article === null).length} pages; Readability none on ${rows.filter((row) => row.readabilityText === null).length}`);
   console.log(
-    `comment snippets (${snippetTotal} on ${rows.filter((row) => row.item.comments?.length).length} pages): ` +
+    `comment snippets (${snippetTotal} on ${rows.filter((row) => commentSnippets(row.item).length > 0).length} pages): ` +
       `in a detected comment ${found.toFixed(3)} (target ≥ ${TARGETS.commentsFound}) ${verdict(found >= TARGETS.commentsFound)}, ` +
       `inside the article text ${inArticle.toFixed(3)} (target ≤ ${TARGETS.commentsInArticle}) ${verdict(inArticle <= TARGETS.commentsInArticle)}`,
+  );
+  console.log(
+    `  of the ${inPage} snippets the saved pages hold at all (the rest came with a script after the save): ${foundOfPresent.toFixed(3)} in a detected comment`,
   );
   console.log(timeLine(rows, TARGETS.speedup));
 }
