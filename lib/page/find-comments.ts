@@ -108,13 +108,18 @@ function collectAreas(scope: Element, overlapsArticle: (element: Element) => boo
     const id = element.getAttribute('id') ?? '';
     if (C.wordpress.list.test(className) && (element.localName === 'ol' || element.localName === 'ul')) areas.wordpressLists.push(element);
     if (C.disqus.threadIds.has(id)) areas.disqusThreads.push(element);
-    if (C.containerWords.test(`${className} ${id}`) && !lastNamed?.contains(element) && !overlapsArticle(element)) {
+    if (C.containerWords.test(`${className} ${id}`) && !lastNamed?.contains(element) && !overlapsArticle(element) && !isSidebarList(element, className, id)) {
       areas.named.push(element);
       lastNamed = element;
     }
     return true;
   });
   return areas;
+}
+
+/** A "recent comments" or "most discussed" widget, or anything in a sidebar, lists comments of other pages. */
+function isSidebarList(element: Element, className: string, id: string): boolean {
+  return C.sidebarWords.test(`${className} ${id}`) || element.closest(C.sidebarSelector) !== null;
 }
 
 function knownShape(areas: readonly Element[], itemSelector: string, body: RegExp): CommentShape | null {
@@ -150,7 +155,10 @@ function genericComments(areas: readonly Element[]): FoundComment[] {
       if (members.length < C.minComments || !isThread(members)) continue;
       const memberSet = new Set(members);
       const shape: CommentShape = { items: members, isItem: (element) => memberSet.has(element), body: C.bodyWords, leadAuthor: true };
-      const comments = members.map((member) => readComment(member, shape)).filter(saysSomething);
+      // A list of links that name commenters ("Ann on Post title", a blog's recent-comments widget) is no thread.
+      const comments = members
+        .map((member) => readComment(member, shape))
+        .filter((comment) => saysSomething(comment) && linkShare(comment) <= C.timedMaxLinkShare);
       const named = comments.filter((comment) => comment.author).length;
       if (comments.length < C.minComments || named * 2 < comments.length) continue;
       const score = named + comments.length;

@@ -160,6 +160,9 @@ export const COMMENT_HEURISTICS = {
   },
   /** Words in the class or id of an area of comments. */
   containerWords: /comment|discussion|replies|responses|kommentar|commentaire|comentario/i,
+  /** …unless it lists other pages' comments: a widget, a sidebar, "recent" or "most commented". */
+  sidebarWords: /widget|sidebar|recent|latest|popular|most[-_]|meist/i,
+  sidebarSelector: 'aside, [role="complementary"]',
   /** Tags a comment block can have. */
   itemSelector: 'div, li, article, section, blockquote, dd',
   /** class, itemprop or rel of the element naming a comment's author. */
@@ -190,7 +193,7 @@ export const COMMENT_HEURISTICS = {
   minimalText: /[\p{L}\p{N}]{2}/u,
   /** Outside a comment-named area: a comment is a block around a time element, at most this many levels up… */
   timedItemDepth: 4,
-  /** …with most of its text not in links (teaser cards are mostly links). */
+  /** …with most of its text not in links (teaser cards are mostly links; so are recent-comment widgets, in named areas too). */
   timedMaxLinkShare: 0.5,
   /** A block with a heading is a teaser card or a section, not a comment. */
   teaserSelector: 'h1, h2, h3, h4, h5, h6',
