@@ -152,7 +152,9 @@ function genericComments(areas: readonly Element[]): FoundComment[] {
       else groups.set(key, [element]);
     }
     for (const members of groups.values()) {
-      if (members.length < C.minComments || !isThread(members)) continue;
+      // One comment alone counts when its own class says it is one (`kommentar-item`, `comment-body`).
+      const lone = members.length === 1 && C.containerWords.test(signature(members[0] as Element));
+      if (!lone && (members.length < C.minComments || !isThread(members))) continue;
       const memberSet = new Set(members);
       const shape: CommentShape = { items: members, isItem: (element) => memberSet.has(element), body: C.bodyWords, leadAuthor: true };
       // A list of links that name commenters ("Ann on Post title", a blog's recent-comments widget) is no thread.
@@ -160,7 +162,7 @@ function genericComments(areas: readonly Element[]): FoundComment[] {
         .map((member) => readComment(member, shape))
         .filter((comment) => saysSomething(comment) && linkShare(comment) <= C.timedMaxLinkShare);
       const named = comments.filter((comment) => comment.author).length;
-      if (comments.length < C.minComments || named * 2 < comments.length) continue;
+      if (comments.length < (lone ? 1 : C.minComments) || named * 2 < comments.length || (lone && named === 0)) continue;
       const score = named + comments.length;
       const firstOfBest = best?.comments[0]?.root;
       const outer = firstOfBest !== undefined && members.some((member) => member.contains(firstOfBest));

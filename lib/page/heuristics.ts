@@ -30,9 +30,10 @@ export const TEXT_HEURISTICS = {
 export const ARTICLE_HEURISTICS = {
   /** class/id of blocks that are almost never content (dropped before scoring). */
   unlikelyCandidates:
-    /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|signup|paywall/i,
+    /-ad-|ai2html|banner|breadcrumbs|combx|comment|kommentar|commentaire|comentario|commenti|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|signup|paywall/i,
   /** class/id of comment sections, left out even when the search is retried with fewer exclusions. */
-  commentSection: /(?:^|[\s_-])(?:comments?|commentlist|disqus|replies|respond)(?:$|[\s_-])/i,
+  commentSection:
+    /(?:^|[\s_-])(?:comments?|commentlist|disqus|replies|respond|kommentare?|commentaires?|comentarios?|commenti|reacties|komentarze|leserkommentare)(?:$|[\s_-])/i,
   /** …unless their class/id also says this. */
   maybeCandidate: /and|article|body|column|content|main|shadow/i,
   unlikelyRoles: tags('menu menubar complementary navigation alert alertdialog dialog'),
@@ -166,7 +167,7 @@ export const COMMENT_HEURISTICS = {
   /** Tags a comment block can have. */
   itemSelector: 'div, li, article, section, blockquote, dd',
   /** class, itemprop or rel of the element naming a comment's author. */
-  authorClass: /author|autor|auteur|verfasser|user-?name|user_name|nick|commenter|__user(?:\s|$)|(?:^|\s)fn(?:\s|$)|(?:^|\s)name(?:\s|$)|__name|-name(?:\s|$)/i,
+  authorClass: /author|autor|auteur|verfasser|benutzer|utilisateur|usuario|utente|user-?name|user_name|nick|commenter|__user(?:\s|$)|(?:^|\s)fn(?:\s|$)|(?:^|\s)name(?:\s|$)|__name|-name(?:\s|$)/i,
   authorRelation: /(?:^|\s)(?:author|name)(?:\s|$)/i,
   /** A first line that names the author when no element says "author". */
   leadAuthorTags: tags('cite b strong a'),
