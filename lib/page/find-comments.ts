@@ -230,8 +230,10 @@ function comb(item: Element, shape: CommentShape): { authors: Element[]; body: E
     if (isAuthorLike(element)) parts.authors.push(element);
     if (!parts.lead && C.leadAuthorTags.has(element.localName)) parts.lead = element;
     const className = element.getAttribute('class') ?? '';
-    if (!parts.body && shape.body.test(className)) parts.body = element;
-    if (!parts.fallbackBody && C.bodyWords.test(className)) parts.fallbackBody = element;
+    // A date can carry a text-ish class too ("datetime secondary-text"): it is never the body.
+    const chrome = C.dateWords.test(className);
+    if (!parts.body && !chrome && shape.body.test(className)) parts.body = element;
+    if (!parts.fallbackBody && !chrome && C.bodyWords.test(className)) parts.fallbackBody = element;
     return true;
   });
   return parts;
@@ -249,7 +251,11 @@ function pickAuthor(item: Element, authors: readonly Element[], lead: Element | 
   if (found || !shape.leadAuthor || !lead) return found;
   const name = collapse(lead.textContent);
   if (!name || name.length > C.maxAuthorLength || !C.nameLetter.test(name) || lead.querySelector('time')) return null;
-  for (let node: Element | null = lead; node && node !== item; node = node.parentElement) if (isChrome(node, null)) return null;
+  for (let node: Element | null = lead; node && node !== item; node = node.parentElement) {
+    // The author stands in the comment's header or meta line: those are chrome for the text, not for the name.
+    if (node !== lead && node.hasAttributes() && C.authorPlaceWords.test(node.getAttribute('class') ?? '')) continue;
+    if (isChrome(node, null)) return null;
+  }
   return collapse(item.textContent).startsWith(name) ? lead : null;
 }
 

@@ -167,8 +167,10 @@ export const COMMENT_HEURISTICS = {
   /** Tags a comment block can have. */
   itemSelector: 'div, li, article, section, blockquote, dd',
   /** class, itemprop or rel of the element naming a comment's author. */
-  authorClass: /author|autor|auteur|verfasser|benutzer|utilisateur|usuario|utente|user-?name|user_name|nick|commenter|__user(?:\s|$)|(?:^|\s)fn(?:\s|$)|(?:^|\s)name(?:\s|$)|__name|-name(?:\s|$)/i,
+  authorClass: /author|autor|auteur|verfasser|benutzer|utilisateur|usuario|utente|(?:^|\s)user(?:\s|$)|user-?name|user_name|nick|commenter|__user(?:\s|$)|(?:^|\s)fn(?:\s|$)|(?:^|\s)name(?:\s|$)|__name|-name(?:\s|$)/i,
   authorRelation: /(?:^|\s)(?:author|name)(?:\s|$)/i,
+  /** Parts of a comment where its author's name stands (header, meta line, info box). */
+  authorPlaceWords: /(?:^|[\s_-])(?:header|head|meta|info|byline|vcard|kopf)(?:$|[\s_-])/i,
   /** A first line that names the author when no element says "author". */
   leadAuthorTags: tags('cite b strong a'),
   /** A name has at least one letter (not a rank, a count or a date). */
@@ -183,7 +185,9 @@ export const COMMENT_HEURISTICS = {
   repliesWords: /(?:^|[\s_-])(?:children|replies|responses)(?:$|[\s_-])/i,
   /** Parts of a comment that are not its text: header, metadata, actions, forms. */
   chromeWords:
-    /(?:^|[\s_-])(?:meta|metadata|header|footer|actions?|toolbar|menu|reply|permalink|share|vote|voting|likes?|report|flag|avatar|time|date|timestamp|byline|author|vcard|edit|more|load-more|pagination|kopf|zeit|datum|aktionen|autor|auteur|fecha|acciones)(?:$|[\s_-])/i,
+    /(?:^|[\s_-])(?:meta|metadata|header|footer|actions?|toolbar|menu|reply|permalink|share|vote|voting|likes?|report|flag|avatar|time|date|datetime|timestamp|byline|author|vcard|edit|more|load-more|pagination|kopf|zeit|datum|aktionen|autor|auteur|fecha|acciones)(?:$|[\s_-])/i,
+  /** class of a comment's date or time, which is never its body whatever else the class says. */
+  dateWords: /(?:^|[\s_-])(?:time|date|datetime|timestamp|zeit|datum|fecha)(?:$|[\s_-])/i,
   chromeTags: tags('form textarea button input select time header footer menu nav'),
   /** Link or button labels of comment actions. */
   actionText:
