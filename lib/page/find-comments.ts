@@ -153,7 +153,7 @@ function genericComments(areas: readonly Element[]): FoundComment[] {
     }
     for (const members of groups.values()) {
       // One comment alone counts when its own class says it is one (`kommentar-item`, `comment-body`).
-      const lone = members.length === 1 && C.containerWords.test(signature(members[0] as Element));
+      const lone = members.length === 1 && isLoneComment(members[0] as Element);
       if (!lone && (members.length < C.minComments || !isThread(members))) continue;
       const memberSet = new Set(members);
       const shape: CommentShape = { items: members, isItem: (element) => memberSet.has(element), body: C.bodyWords, leadAuthor: true };
@@ -170,6 +170,18 @@ function genericComments(areas: readonly Element[]): FoundComment[] {
     }
   }
   return best?.comments ?? [];
+}
+
+/**
+ * A block that is a comment on its own: its class names one, it carries a date, and it holds no
+ * form control (a comment form, a sort menu or a login prompt is named like a comment too).
+ */
+function isLoneComment(member: Element): boolean {
+  if (!C.containerWords.test(signature(member)) || member.querySelector(C.formControlSelector)) return false;
+  for (const part of member.getElementsByTagName('*')) {
+    if (part.localName === 'time' || part.hasAttribute('datetime') || C.dateWords.test(part.getAttribute('class') ?? '')) return true;
+  }
+  return false;
 }
 
 /** Comments stand side by side, or one answers another inside it. Linear: each member's ancestors are walked once. */

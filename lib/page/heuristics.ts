@@ -188,6 +188,8 @@ export const COMMENT_HEURISTICS = {
     /(?:^|[\s_-])(?:meta|metadata|header|footer|actions?|toolbar|menu|reply|permalink|share|vote|voting|likes?|report|flag|avatar|time|date|datetime|timestamp|byline|author|vcard|edit|more|load-more|pagination|kopf|zeit|datum|aktionen|autor|auteur|fecha|acciones)(?:$|[\s_-])/i,
   /** class of a comment's date or time, which is never its body whatever else the class says. */
   dateWords: /(?:^|[\s_-])(?:time|date|datetime|timestamp|zeit|datum|fecha)(?:$|[\s_-])/i,
+  /** Controls of a form: a block holding one is a comment form, a sort menu or a prompt, not a comment. */
+  formControlSelector: 'form, input, textarea, select, button',
   chromeTags: tags('form textarea button input select time header footer menu nav'),
   /** Link or button labels of comment actions. */
   actionText:
