@@ -7,6 +7,7 @@
 import { textSimilarity } from './article-title';
 import { classAndId, classWeight, effectiveTag, linkDensity, type ElementStats, type PageMeasure } from './element-stats';
 import { ARTICLE_HEURISTICS as H } from './heuristics';
+import { isBlockElement } from './text-map';
 
 /** The title (its heading is left out) and Readability's flags for the current attempt. */
 export interface CleanupOptions {
@@ -20,6 +21,9 @@ const INSIDE_FIGURE = 2;
 const INSIDE_DATA_TABLE = 4;
 const HOLDS_DATA_TABLE = 8;
 const IS_DATA_TABLE = 16;
+/** Inside a list item, a table cell or a quote: a lone link there is an entry, not a line of its own. */
+const INSIDE_ENTRY = 32;
+const ENTRY_TAGS = new Set(['li', 'td', 'th', 'blockquote', 'dd']);
 
 /** The elements under `roots` that are clutter; stats of their ancestors lose what they held. */
 export function findClutter(roots: readonly Element[], measure: PageMeasure, options: CleanupOptions): Set<Element> {
@@ -32,13 +36,83 @@ export function findClutter(roots: readonly Element[], measure: PageMeasure, opt
     for (let index = rootStats.end; index >= rootStats.index; index--) {
       const element = measure.elements[index] as Element;
       const stats = measure.stats.get(element) as ElementStats;
-      if (isClutter(element, stats, flags.get(element) ?? 0, rootSet.has(element), options)) {
+      if (isClutter(element, stats, flags.get(element) ?? 0, rootSet.has(element), options, measure)) {
         removed.add(element);
         subtractFromAncestors(element, stats, root, measure);
       }
     }
+    removeLeadIns(root, rootStats, measure, removed);
   }
   return removed;
+}
+
+/**
+ * A heading or a short line that introduces a block found to be clutter ("Read more:", "You
+ * might also like", "Das könnte Sie auch interessieren" above a list of links) goes with it: the
+ * first sizeable text after it, before any kept text, is removed, or nothing follows at all.
+ */
+function removeLeadIns(root: Element, rootStats: ElementStats, measure: PageMeasure, removed: Set<Element>): void {
+  for (let index = rootStats.index + 1; index <= rootStats.end; index++) {
+    const element = measure.elements[index] as Element;
+    const stats = measure.stats.get(element) as ElementStats;
+    if (removed.has(element)) {
+      index = stats.end;
+      continue;
+    }
+    const lead = leadInKind(element, stats);
+    if (lead === null) continue;
+    const next = introducedBlock(element, root, measure, removed);
+    if (next === 'clutter' || (next === 'nothing' && lead === 'heading')) {
+      removed.add(element);
+      subtractFromAncestors(element, stats, root, measure);
+    }
+    index = stats.end;
+  }
+}
+
+/**
+ * A heading (or a line ending in a colon, which reads as one), or a short line with no sentence in
+ * it, that can introduce what follows; null for anything else (a heading that is a sentence is
+ * part of the story).
+ */
+function leadInKind(element: Element, stats: ElementStats): 'heading' | 'line' | null {
+  if (stats.text === 0 || stats.text > H.maxLeadInLength || !isBlockElement(element) || stats.hasBlock) return null;
+  const text = (element.textContent ?? '').trim();
+  if (/[.!]$/.test(text)) return null;
+  if (/^h[2-6]$/.test(element.localName) || text.endsWith(':')) return 'heading';
+  return H.leadInEnd.test(text) ? 'line' : null;
+}
+
+/** What comes after `element` inside `root`: clutter or kept text (the first sizeable text decides), or nothing. */
+function introducedBlock(element: Element, root: Element, measure: PageMeasure, removed: Set<Element>): 'clutter' | 'text' | 'nothing' {
+  for (let node: Element | null = element; node && node !== root; node = node.parentElement) {
+    for (let sibling = node.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
+      const stats = measure.stats.get(sibling);
+      if (!stats) continue;
+      if (removed.has(sibling)) {
+        if (stats.text >= H.minIntroducedLength) return 'clutter';
+        continue;
+      }
+      if (stats.text > 0) return firstSizeableIsRemoved(sibling, measure, removed) ? 'clutter' : 'text';
+    }
+  }
+  return 'nothing';
+}
+
+/** Inside a kept element, whether its first sizeable text stands in a removed part. */
+function firstSizeableIsRemoved(element: Element, measure: PageMeasure, removed: Set<Element>): boolean {
+  const stats = measure.stats.get(element) as ElementStats;
+  for (let index = stats.index + 1; index <= stats.end; index++) {
+    const inner = measure.elements[index] as Element;
+    const innerStats = measure.stats.get(inner) as ElementStats;
+    if (removed.has(inner)) {
+      if (innerStats.text >= H.minIntroducedLength) return true;
+      index = innerStats.end;
+    } else if (!innerStats.hasBlock && innerStats.text > 0) {
+      return false;
+    }
+  }
+  return false;
 }
 
 /** Marks, for every element of a root, whether it is inside code, a figure or a data table. */
@@ -48,7 +122,8 @@ function contextFlags(root: Element, rootStats: ElementStats, measure: PageMeasu
     const element = measure.elements[index] as Element;
     const name = element.localName;
     const parent = element === root ? 0 : (flags.get(element.parentNode as Element) ?? 0);
-    let own = parent & (INSIDE_CODE | INSIDE_FIGURE | INSIDE_DATA_TABLE);
+    let own = parent & (INSIDE_CODE | INSIDE_FIGURE | INSIDE_DATA_TABLE | INSIDE_ENTRY);
+    if (ENTRY_TAGS.has(name)) own |= INSIDE_ENTRY;
     if (parent & IS_DATA_TABLE) own |= INSIDE_DATA_TABLE;
     if (name === 'code' || name === 'pre') own |= INSIDE_CODE;
     if (name === 'figure') own |= INSIDE_FIGURE;
@@ -81,15 +156,17 @@ function subtractFromAncestors(element: Element, stats: ElementStats, root: Elem
   }
 }
 
-function isClutter(element: Element, stats: ElementStats, flags: number, isRoot: boolean, options: CleanupOptions): boolean {
+function isClutter(element: Element, stats: ElementStats, flags: number, isRoot: boolean, options: CleanupOptions, measure: PageMeasure): boolean {
   const name = effectiveTag(element, stats);
-  if (H.alwaysRemovedTags.has(name)) return true;
+  if (H.alwaysRemovedTags.has(name) || element.localName === 'figcaption') return true;
   if (!isRoot && stats.text < 500 && H.shareElements.test(classAndId(element))) return true;
+  if (!isRoot && isCaption(element, stats)) return true;
+  if (!isRoot && (isLinkLine(element, stats, name, flags) || isLinkList(element, stats, name, flags))) return true;
   if (name === 'h1' || name === 'h2') {
     if (options.weightClasses && classWeight(element) < 0) return true;
     if (options.title && textSimilarity(options.title, element.textContent ?? '') > H.titleSimilarity) return true;
   }
-  if (!isRoot && isMetadata(element, stats, name)) return true;
+  if (!isRoot && isMetadata(element, stats, name) && !isInlineLead(element, stats, measure)) return true;
   if (!isRoot && isTeaserBox(element, stats)) return true;
   if (options.cleanConditionally && H.conditionalTags.has(name)) return looksLikeClutter(element, stats, flags, name, options);
   return false;
@@ -102,6 +179,37 @@ function isMetadata(element: Element, stats: ElementStats, name: string): boolea
   if (element.getAttribute('rel') === 'author' || (element.getAttribute('itemprop') ?? '').includes('author')) return true;
   const match = classAndId(element);
   return (H.byline.test(match) || H.dateline.test(match)) && stats.paragraphs === 0;
+}
+
+/** A caption or a picture credit, by the vocabulary of its class or id, or a figure's own caption. */
+function isCaption(element: Element, stats: ElementStats): boolean {
+  if (stats.text === 0 || stats.text >= H.maxCaptionLength || stats.paragraphs > 1 || stats.headingText > 0 || !element.hasAttributes()) return false;
+  const match = classAndId(element);
+  return H.caption.test(match) && !H.notCaption.test(match);
+}
+
+/**
+ * A line that is nothing but a link ("Read: …", a promoted story, "Share your recipe"): article
+ * prose carries its links inside sentences. Lists and tables are judged as wholes elsewhere.
+ */
+function isLinkLine(element: Element, stats: ElementStats, name: string, flags: number): boolean {
+  if (name !== 'p' || stats.text === 0 || stats.text >= H.maxLinkLineLength) return false;
+  if (flags & (INSIDE_CODE | INSIDE_DATA_TABLE | INSIDE_ENTRY | INSIDE_FIGURE)) return false;
+  return linkDensity(stats) >= H.linkLineDensity;
+}
+
+/** A list whose items are all links (related stories, "more from"): link lists in prose are rare. */
+function isLinkList(element: Element, stats: ElementStats, name: string, flags: number): boolean {
+  if ((name !== 'ul' && name !== 'ol') || stats.listItems < 2 || flags & (INSIDE_CODE | INSIDE_DATA_TABLE)) return false;
+  return linkDensity(stats) >= H.linkLineDensity;
+}
+
+/** A dateline set inline at the start of the lede ("CAIRO — Gunmen opened fire…") belongs to it. */
+function isInlineLead(element: Element, stats: ElementStats, measure: PageMeasure): boolean {
+  if (isBlockElement(element)) return false;
+  const parent = element.parentElement;
+  const parentStats = parent ? measure.stats.get(parent) : undefined;
+  return parentStats !== undefined && parentStats.text - stats.text >= H.proseParagraphLength * 2;
 }
 
 /** "Related: …" / "Read more: …" boxes between paragraphs: short, mostly a link, with a lead-in. */

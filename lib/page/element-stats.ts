@@ -165,8 +165,9 @@ function closeElement(element: Element, own: ElementStats, parent: Element, into
   const name = element.localName;
   own.end = last;
   if (name === 'a') {
+    // An anchor without href (`<a name>`, a bookmark) is no link: its text is read as prose.
     const href = element.getAttribute('href');
-    own.links = own.text * (href !== null && H.hashUrl.test(href) ? 0.3 : 1);
+    own.links = href === null ? 0 : own.text * (H.hashUrl.test(href) ? 0.3 : 1);
   } else if (HEADINGS.has(name)) {
     own.headingText = own.text;
   } else if (name === 'ul' || name === 'ol') {

@@ -82,6 +82,14 @@ function isArticle(attempt: Attempt): boolean {
   let paragraphs = 0;
   let teasers = 0;
   const teaserBlocks = new Set<Element>();
+  /** Prose and paragraphs per parent: a run of paragraphs side by side is a body, whatever surrounds it. */
+  const runs = new Map<Element | null, { prose: number; paragraphs: number }>();
+  const addRun = (element: Element, length: number): void => {
+    const run = runs.get(element.parentElement) ?? { prose: 0, paragraphs: 0 };
+    run.prose += length;
+    run.paragraphs += 1;
+    runs.set(element.parentElement, run);
+  };
   for (const root of attempt.roots) {
     const rootStats = statsOf(measure, root);
     for (let index = rootStats.index; index <= rootStats.end; index++) {
@@ -96,9 +104,11 @@ function isArticle(attempt: Attempt): boolean {
       if ((tag === 'p' || !stats.hasBlock) && isBlockElement(element) && !/^h\d$/.test(tag) && stats.text >= H.proseParagraphLength && density < H.proseMaxLinkDensity) {
         paragraphs += 1;
         prose += stats.text - stats.links;
+        addRun(element, stats.text - stats.links);
       } else if (tag === 'div' && stats.inlineText >= H.proseParagraphLength) {
         paragraphs += 1;
         prose += stats.inlineText;
+        addRun(element, stats.inlineText);
       }
       if (!stats.hasBlock && isBlockElement(element) && stats.text >= 15 && density >= 0.8 && !teaserBlocks.has(element.parentElement as Element)) {
         teaserBlocks.add(element);
@@ -107,6 +117,9 @@ function isArticle(attempt: Attempt): boolean {
     }
   }
   if (prose < H.minArticleLength || (paragraphs < H.minArticleParagraphs && prose < 2 * H.minArticleLength)) return false;
+  for (const run of runs.values()) {
+    if (run.prose >= H.articleRunLength * (run.paragraphs >= H.articleRunParagraphs ? 1 : 2)) return true;
+  }
   return !(teasers >= H.minTeaserBlocks && prose < teasers * H.maxProsePerTeaser);
 }
 

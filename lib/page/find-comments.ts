@@ -28,6 +28,8 @@ interface CommentAreas {
   disqusThreads: Element[];
   /** Outermost elements whose class or id names comments. */
   named: Element[];
+  /** Time elements and elements with a `datetime`, gathered in the same walk (a selector query over the page costs another). */
+  times: Element[];
 }
 
 /** The reader comments of a page in document order (replies after their parent), or []. */
@@ -52,7 +54,7 @@ export function findComments(root: Document | Element, article?: FoundArticle | 
     if (comments.length > 0) return comments;
   }
   const named = genericComments(areas.named);
-  return named.length > 0 ? named : timedComments(scope, overlapsArticle);
+  return named.length > 0 ? named : timedComments(scope, areas.times, overlapsArticle);
 }
 
 /**
@@ -60,9 +62,9 @@ export function findComments(root: Document | Element, article?: FoundArticle | 
  * same-shaped blocks around time elements, every one naming an author and saying something
  * that is mostly not links.
  */
-function timedComments(scope: Element, overlapsArticle: (element: Element) => boolean): FoundComment[] {
+function timedComments(scope: Element, times: readonly Element[], overlapsArticle: (element: Element) => boolean): FoundComment[] {
   const groups = new Map<string, Set<Element>>();
-  for (const time of scope.querySelectorAll(C.timeSelector)) {
+  for (const time of times) {
     let element = time.parentElement;
     for (let depth = 0; element && element !== scope && depth < C.timedItemDepth; depth++, element = element.parentElement) {
       if (overlapsArticle(element)) break;
@@ -93,24 +95,31 @@ function linkShare(comment: FoundComment): number {
 }
 
 function collectAreas(scope: Element, overlapsArticle: (element: Element) => boolean): CommentAreas {
-  const areas: CommentAreas = { wordpressLists: [], disqusThreads: [], named: [] };
+  const areas: CommentAreas = { wordpressLists: [], disqusThreads: [], named: [], times: [] };
   let lastNamed: Element | null = null;
   walkTree(scope, (node) => {
     if (node.nodeType !== ELEMENT_NODE) return false;
     const element = node as Element;
     if (isSkippedElement(element)) return false;
+    if (element.localName === 'time') areas.times.push(element);
     if (!element.hasAttributes()) return true;
+    if (element.localName !== 'time' && element.hasAttribute('datetime')) areas.times.push(element);
     const className = element.getAttribute('class') ?? '';
     const id = element.getAttribute('id') ?? '';
     if (C.wordpress.list.test(className) && (element.localName === 'ol' || element.localName === 'ul')) areas.wordpressLists.push(element);
     if (C.disqus.threadIds.has(id)) areas.disqusThreads.push(element);
-    if (C.containerWords.test(`${className} ${id}`) && !lastNamed?.contains(element) && !overlapsArticle(element)) {
+    if (C.containerWords.test(`${className} ${id}`) && !lastNamed?.contains(element) && !overlapsArticle(element) && !isSidebarList(element, className, id)) {
       areas.named.push(element);
       lastNamed = element;
     }
     return true;
   });
   return areas;
+}
+
+/** A "recent comments" or "most discussed" widget, or anything in a sidebar, lists comments of other pages. */
+function isSidebarList(element: Element, className: string, id: string): boolean {
+  return C.sidebarWords.test(`${className} ${id}`) || element.closest(C.sidebarSelector) !== null;
 }
 
 function knownShape(areas: readonly Element[], itemSelector: string, body: RegExp): CommentShape | null {
@@ -143,12 +152,17 @@ function genericComments(areas: readonly Element[]): FoundComment[] {
       else groups.set(key, [element]);
     }
     for (const members of groups.values()) {
-      if (members.length < C.minComments || !isThread(members)) continue;
+      // One comment alone counts when its own class says it is one (`kommentar-item`, `comment-body`).
+      const lone = members.length === 1 && isLoneComment(members[0] as Element);
+      if (!lone && (members.length < C.minComments || !isThread(members))) continue;
       const memberSet = new Set(members);
       const shape: CommentShape = { items: members, isItem: (element) => memberSet.has(element), body: C.bodyWords, leadAuthor: true };
-      const comments = members.map((member) => readComment(member, shape)).filter(saysSomething);
+      // A list of links that name commenters ("Ann on Post title", a blog's recent-comments widget) is no thread.
+      const comments = members
+        .map((member) => readComment(member, shape))
+        .filter((comment) => saysSomething(comment) && linkShare(comment) <= C.timedMaxLinkShare);
       const named = comments.filter((comment) => comment.author).length;
-      if (comments.length < C.minComments || named * 2 < comments.length) continue;
+      if (comments.length < (lone ? 1 : C.minComments) || named * 2 < comments.length || (lone && named === 0)) continue;
       const score = named + comments.length;
       const firstOfBest = best?.comments[0]?.root;
       const outer = firstOfBest !== undefined && members.some((member) => member.contains(firstOfBest));
@@ -156,6 +170,18 @@ function genericComments(areas: readonly Element[]): FoundComment[] {
     }
   }
   return best?.comments ?? [];
+}
+
+/**
+ * A block that is a comment on its own: its class names one, it carries a date, and it holds no
+ * form control (a comment form, a sort menu or a login prompt is named like a comment too).
+ */
+function isLoneComment(member: Element): boolean {
+  if (!C.containerWords.test(signature(member)) || member.querySelector(C.formControlSelector)) return false;
+  for (const part of member.getElementsByTagName('*')) {
+    if (part.localName === 'time' || part.hasAttribute('datetime') || C.dateWords.test(part.getAttribute('class') ?? '')) return true;
+  }
+  return false;
 }
 
 /** Comments stand side by side, or one answers another inside it. Linear: each member's ancestors are walked once. */
@@ -216,8 +242,10 @@ function comb(item: Element, shape: CommentShape): { authors: Element[]; body: E
     if (isAuthorLike(element)) parts.authors.push(element);
     if (!parts.lead && C.leadAuthorTags.has(element.localName)) parts.lead = element;
     const className = element.getAttribute('class') ?? '';
-    if (!parts.body && shape.body.test(className)) parts.body = element;
-    if (!parts.fallbackBody && C.bodyWords.test(className)) parts.fallbackBody = element;
+    // A date can carry a text-ish class too ("datetime secondary-text"): it is never the body.
+    const chrome = C.dateWords.test(className);
+    if (!parts.body && !chrome && shape.body.test(className)) parts.body = element;
+    if (!parts.fallbackBody && !chrome && C.bodyWords.test(className)) parts.fallbackBody = element;
     return true;
   });
   return parts;
@@ -235,7 +263,11 @@ function pickAuthor(item: Element, authors: readonly Element[], lead: Element | 
   if (found || !shape.leadAuthor || !lead) return found;
   const name = collapse(lead.textContent);
   if (!name || name.length > C.maxAuthorLength || !C.nameLetter.test(name) || lead.querySelector('time')) return null;
-  for (let node: Element | null = lead; node && node !== item; node = node.parentElement) if (isChrome(node, null)) return null;
+  for (let node: Element | null = lead; node && node !== item; node = node.parentElement) {
+    // The author stands in the comment's header or meta line: those are chrome for the text, not for the name.
+    if (node !== lead && node.hasAttributes() && C.authorPlaceWords.test(node.getAttribute('class') ?? '')) continue;
+    if (isChrome(node, null)) return null;
+  }
   return collapse(item.textContent).startsWith(name) ? lead : null;
 }
 

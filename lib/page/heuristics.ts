@@ -30,9 +30,10 @@ export const TEXT_HEURISTICS = {
 export const ARTICLE_HEURISTICS = {
   /** class/id of blocks that are almost never content (dropped before scoring). */
   unlikelyCandidates:
-    /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|signup|paywall/i,
+    /-ad-|ai2html|banner|breadcrumbs|combx|comment|kommentar|commentaire|comentario|commenti|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|signup|paywall/i,
   /** class/id of comment sections, left out even when the search is retried with fewer exclusions. */
-  commentSection: /(?:^|[\s_-])(?:comments?|commentlist|disqus|replies|respond)(?:$|[\s_-])/i,
+  commentSection:
+    /(?:^|[\s_-])(?:comments?|commentlist|disqus|replies|respond|kommentare?|commentaires?|comentarios?|commenti|reacties|komentarze|leserkommentare)(?:$|[\s_-])/i,
   /** …unless their class/id also says this. */
   maybeCandidate: /and|article|body|column|content|main|shadow/i,
   unlikelyRoles: tags('menu menubar complementary navigation alert alertdialog dialog'),
@@ -49,6 +50,20 @@ export const ARTICLE_HEURISTICS = {
   /** A block that only says this is an ad slot or a loading placeholder. */
   placeholderText:
     /^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio|(loading|正在加载|Загрузка|chargement|cargando)(…|\.\.\.)?)$/iu,
+  /** class/id of a caption or a picture credit (figure text is not article text). */
+  caption:
+    /caption|credit|copyright|(?:^|[\s_-])(?:legende|bildunterschrift|bildquelle|bildnachweis|photo-?info|image-?source|img-?source|foto-?autor|wp-caption-text)(?:$|[\s_-])/i,
+  /** …but not a block that says it has none, or is a container of captioned items. */
+  notCaption: /(?:no|has|with|without)[-_]?caption/i,
+  maxCaptionLength: 400,
+  /** A line of article text shorter than this that is all link is a link line, not prose. */
+  maxLinkLineLength: 200,
+  linkLineDensity: 0.9,
+  /** A heading, a line ending in a colon, or a short line like these ("Schon gelesen?") introduces what follows… */
+  leadInEnd: /[?…]$|^[^.!]{0,40}$/su,
+  maxLeadInLength: 100,
+  /** …and goes with it when what follows is clutter of at least this much text. */
+  minIntroducedLength: 20,
   /** A short link box set between paragraphs ("Related: …", "Read more: …"). */
   teaserLead: /^\s*(related|read more|read also|also read|see also|more on this|recommended|further reading|more:|lire aussi|à lire aussi|leer más|lesen sie auch|mehr zum thema)\b/i,
   /** Commas of Latin, Arabic, Chinese and other scripts (char codes): each one adds to a paragraph's score. */
@@ -99,6 +114,9 @@ export const ARTICLE_HEURISTICS = {
   minTeaserBlocks: 5,
   /** …with less prose than this per headline (one-line deks, not a listicle's sections). */
   maxProsePerTeaser: 250,
+  /** …unless paragraphs side by side hold this much prose (twice as much in fewer paragraphs): an article beside a column of headlines. */
+  articleRunLength: 1000,
+  articleRunParagraphs: 3,
   topCandidates: 5,
   /** Scored content holding the richest <article> narrows to it when it holds this share of the prose. */
   outlineShareInside: 0.8,
@@ -143,11 +161,16 @@ export const COMMENT_HEURISTICS = {
   },
   /** Words in the class or id of an area of comments. */
   containerWords: /comment|discussion|replies|responses|kommentar|commentaire|comentario/i,
+  /** …unless it lists other pages' comments: a widget, a sidebar, "recent" or "most commented". */
+  sidebarWords: /widget|sidebar|recent|latest|popular|most[-_]|meist/i,
+  sidebarSelector: 'aside, [role="complementary"]',
   /** Tags a comment block can have. */
   itemSelector: 'div, li, article, section, blockquote, dd',
   /** class, itemprop or rel of the element naming a comment's author. */
-  authorClass: /author|autor|auteur|verfasser|user-?name|user_name|nick|commenter|__user(?:\s|$)|(?:^|\s)fn(?:\s|$)|(?:^|\s)name(?:\s|$)|__name|-name(?:\s|$)/i,
+  authorClass: /author|autor|auteur|verfasser|benutzer|utilisateur|usuario|utente|(?:^|\s)user(?:\s|$)|user-?name|user_name|nick|commenter|__user(?:\s|$)|(?:^|\s)fn(?:\s|$)|(?:^|\s)name(?:\s|$)|__name|-name(?:\s|$)/i,
   authorRelation: /(?:^|\s)(?:author|name)(?:\s|$)/i,
+  /** Parts of a comment where its author's name stands (header, meta line, info box). */
+  authorPlaceWords: /(?:^|[\s_-])(?:header|head|meta|info|byline|vcard|kopf)(?:$|[\s_-])/i,
   /** A first line that names the author when no element says "author". */
   leadAuthorTags: tags('cite b strong a'),
   /** A name has at least one letter (not a rank, a count or a date). */
@@ -162,7 +185,11 @@ export const COMMENT_HEURISTICS = {
   repliesWords: /(?:^|[\s_-])(?:children|replies|responses)(?:$|[\s_-])/i,
   /** Parts of a comment that are not its text: header, metadata, actions, forms. */
   chromeWords:
-    /(?:^|[\s_-])(?:meta|metadata|header|footer|actions?|toolbar|menu|reply|permalink|share|vote|voting|likes?|report|flag|avatar|time|date|timestamp|byline|author|vcard|edit|more|load-more|pagination|kopf|zeit|datum|aktionen|autor|auteur|fecha|acciones)(?:$|[\s_-])/i,
+    /(?:^|[\s_-])(?:meta|metadata|header|footer|actions?|toolbar|menu|reply|permalink|share|vote|voting|likes?|report|flag|avatar|time|date|datetime|timestamp|byline|author|vcard|edit|more|load-more|pagination|kopf|zeit|datum|aktionen|autor|auteur|fecha|acciones)(?:$|[\s_-])/i,
+  /** class of a comment's date or time, which is never its body whatever else the class says. */
+  dateWords: /(?:^|[\s_-])(?:time|date|datetime|timestamp|zeit|datum|fecha)(?:$|[\s_-])/i,
+  /** Controls of a form: a block holding one is a comment form, a sort menu or a prompt, not a comment. */
+  formControlSelector: 'form, input, textarea, select, button',
   chromeTags: tags('form textarea button input select time header footer menu nav'),
   /** Link or button labels of comment actions. */
   actionText:
@@ -173,9 +200,8 @@ export const COMMENT_HEURISTICS = {
   minimalText: /[\p{L}\p{N}]{2}/u,
   /** Outside a comment-named area: a comment is a block around a time element, at most this many levels up… */
   timedItemDepth: 4,
-  /** …with most of its text not in links (teaser cards are mostly links). */
+  /** …with most of its text not in links (teaser cards are mostly links; so are recent-comment widgets, in named areas too). */
   timedMaxLinkShare: 0.5,
-  timeSelector: 'time, [datetime]',
   /** A block with a heading is a teaser card or a section, not a comment. */
   teaserSelector: 'h1, h2, h3, h4, h5, h6',
   /** At least this many same-shaped blocks make a comment list. */

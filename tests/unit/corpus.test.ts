@@ -33,6 +33,7 @@ describe.each(CORPUS_PAGES)('corpus page %s', (name) => {
     const { recall, precision } = wordScores(article?.text ?? '', expected.article);
     expect(recall, 'recall').toBeGreaterThanOrEqual(MIN_RECALL);
     expect(precision, 'precision').toBeGreaterThanOrEqual(MIN_PRECISION);
+    for (const furniture of expected.absent ?? []) expect(collapse(article?.text ?? '')).not.toContain(furniture);
   });
 
   it(`${expected.article === null ? 'fails' : 'passes'} the cheap article-page check`, () => {

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { withoutStyleElements } from '../../cli/parse-html';
+import { parsableMarkup } from '../../cli/parse-html';
 import { findArticle } from '../../lib/page/find-article';
 import { findComments } from '../../lib/page/find-comments';
 import type { MappedText } from '../../lib/page/types';
@@ -63,7 +63,7 @@ describe('finders on the Readability test pages', () => {
     const folder = join(CORPUS, name);
     const metadata = JSON.parse(readFileSync(join(folder, 'expected-metadata.json'), 'utf8')) as { readerable?: boolean };
     // As `annotate` reads it: without the style elements happy-dom mis-parses (see parse-html.ts).
-    const page = loadPage(withoutStyleElements(readFileSync(join(folder, 'source.html'), 'utf8')), 'http://fakehost/test/page.html');
+    const page = loadPage(parsableMarkup(readFileSync(join(folder, 'source.html'), 'utf8')), 'http://fakehost/test/page.html');
     const reference = loadPage(readFileSync(join(folder, 'expected.html'), 'utf8'));
     try {
       const started = performance.now();
