@@ -5,7 +5,6 @@ import { STOPWORDS } from './stopwords';
 import { stem } from './stem';
 import type { AnalysedText } from './text';
 import type { Span } from './types';
-import type { WeightTable } from './weights';
 
 /**
  * The learned loaded-words lexicon (`npm run train -- lexicon`): per word stem, how likely the
@@ -114,14 +113,12 @@ const SECOND_PERSON = new Set(['you', 'your', 'yourself'].map(stem));
 /** One to three words between quote marks, not opening a sentence: ironic distance more often than a quotation. */
 const SCARE_QUOTE = /[\p{L},] [“"‘'][\p{L}-]+(?: [\p{L}-]+){0,2}[”"’']/gu;
 
-type Tables = { words: WeightTable | Readonly<Record<string, number>>; names: WeightTable | Readonly<Record<string, number>> };
-const lookup = (table: Tables['words'], key: string) => (table instanceof Map || 'get' in table ? (table as WeightTable).get(key) : (table as Record<string, number>)[key]);
 
 const PLAIN_WORDS = 150;
 const PLAIN_SENTENCES = 6;
 
-/** The tone features of a text: rates per 100 words (loaded words, voice, scare quotes) and per sentence (questions, exclamations). */
-export function toneFeatures(analysed: AnalysedText, tables: Tables): number[] {
+/** The tone features of a text (`strengthOf`: a stem's likelihood of loading the reader, 0 when unknown): rates per 100 words (loaded words, voice, scare quotes) and per sentence (questions, exclamations). */
+export function toneFeatures(analysed: AnalysedText, strengthOf: (stem: string) => number): number[] {
   const { tokens, text } = analysed;
   const words = tokens.length;
   let loaded = 0;
@@ -134,7 +131,7 @@ export function toneFeatures(analysed: AnalysedText, tables: Tables): number[] {
   for (const t of tokens) {
     while (quote < quotes.length && quotes[quote]!.end <= t.start) quote++;
     if (quote < quotes.length && quotes[quote]!.start <= t.start) continue;
-    const p = Math.max(lookup(tables.words, t.stem) ?? 0, lookup(tables.names, t.stem) ?? 0);
+    const p = strengthOf(t.stem);
     if (p >= 0.3) loaded += p;
     if (p >= 0.5) strong++;
     if (FIRST_PERSON.has(t.stem)) first++;
@@ -157,7 +154,7 @@ export function toneFeatures(analysed: AnalysedText, tables: Tables): number[] {
 
 /** How persuasive the whole text reads, from 0 (a straight report) to 1 (it pushes throughout). */
 export function pageTone(analysed: AnalysedText, rule: LexiconRule): number {
-  const values = toneFeatures(analysed, rule);
+  const values = toneFeatures(analysed, (stem) => Math.max(rule.words.get(stem) ?? 0, rule.names.get(stem) ?? 0));
   let z = rule.tone.bias;
   PAGE_TONE_FEATURES.forEach((name, i) => (z += (rule.tone.weights[name] ?? 0) * values[i]!));
   return 1 / (1 + Math.exp(-z));

@@ -57,7 +57,7 @@ export function trainLexicon(log: (line: string) => void): LexiconTables {
 
   const tables = { words, names, calibration, tone: { bias: 0, weights: {} as Record<ToneFeature, number> } };
   const examples: { features: string[]; label: boolean; values: number[] }[] = [];
-  const featuresOf = (text: string) => toneFeatures(analyse(text), tables);
+  const featuresOf = (text: string) => toneFeatures(analyse(text), (stem) => Math.max(words[stem] ?? 0, names[stem] ?? 0));
   for (const article of ptc) {
     const wordCount = analyse(article.text).tokens.length;
     const dense = (1000 * article.spans.filter((s) => s.label === 'loaded-language' || s.label === 'name-calling').length) / Math.max(1, wordCount);
