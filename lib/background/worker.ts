@@ -131,6 +131,9 @@ export function startBackground(api: WxtBrowser): void {
     await Promise.all(
       tabIds.map(async (tabId) => {
         const active = isSiteEnabled(next, hostOf(await topUrl(tabId)));
+        // The badge counts what the reader sees: showing all marks, or only the sure ones, changes it.
+        const tab = await tabs.get(tabId);
+        if (tab && active) await showBadge(tabId, flaggedCount(Object.values(tab.frames), next.marks));
         // A tab without our content script (closed, navigated away) just misses the news.
         await Promise.resolve()
           .then(() => api.tabs.sendMessage(tabId, { type: 'apply-settings', settings: next, active }))

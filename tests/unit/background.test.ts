@@ -50,6 +50,7 @@ describe('the background worker', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('1');
     const all = await send({ type: 'set-marks', marks: 'all' }, POPUP);
     expect(all.settings.marks).toBe('all');
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('2');
   });
 
   it('adds later comment batches and frames to the same tab', async () => {
