@@ -185,7 +185,8 @@ function evidenceSpan(text: string, feature: string, span: Span): Span | null {
     end += /^ (?:trillion|billion|million|thousand|percent|per cent)\b/i.exec(text.slice(end, end + 12))?.[0].length ?? 0;
     const whole = text.slice(start, end).replace(/^[.,-]+|[.,-]+$/g, '');
     if (/\p{L}/u.test(whole.replace(/(?:percent|per cent|bn|tn|[mk])$/i, '')) && !/^[$€£¥]/.test(whole)) return feature === 'number' ? null : span;
-    return { start: text.indexOf(whole, start), end: text.indexOf(whole, start) + whole.length };
+    const at = text.indexOf(whole, start);
+    return { start: at, end: at + whole.length };
   }
   if (feature === 'named-actor') {
     const words = text.slice(span.start, span.end);
