@@ -13,6 +13,8 @@ import { encodeResult } from '../wire';
 import { flaggedCount, summariseFrame } from './summary';
 import { TabResults } from './tab-results';
 import { warmUp } from './warm-up';
+import { loadWeightFiles } from './weight-files';
+import type { Annotator } from '../engine/annotator';
 
 /** How many tabs' articles the worker keeps in memory as context for their comments. */
 const OPEN_ARTICLES = 32;
@@ -31,6 +33,17 @@ export function startBackground(api: WxtBrowser): void {
     sender.id === api.runtime.id && sender.tab?.id !== undefined && /^https?:/.test(sender.url ?? '');
   const fromPopup = (sender: Browser.runtime.MessageSender) =>
     sender.id === api.runtime.id && (sender.url ?? '').startsWith(extensionOrigin);
+
+  // The packs compile once per worker life, after their weight files are fetched from the package;
+  // a failed fetch is tried again by the next page rather than remembered.
+  let engine: Promise<Annotator> | undefined;
+  const annotatorReady = () =>
+    (engine ??= loadWeightFiles((path) => api.runtime.getURL(path as never))
+      .then(() => defaultAnnotator())
+      .catch((error: unknown) => {
+        engine = undefined;
+        throw error;
+      }));
 
   // Settings are read once per worker life and kept current by our own writes and by storage events.
   let cachedSettings: Promise<Settings> | null = null;
@@ -73,7 +86,7 @@ export function startBackground(api: WxtBrowser): void {
       message.article?.text ??
       articles.get(tabId) ??
       (((await api.storage.session.get(articleKey))[articleKey] as string | null | undefined) ?? null);
-    const annotator = defaultAnnotator();
+    const annotator = await annotatorReady();
     const result = annotator.annotatePage(message.article, message.comments, context);
     afterReply(tabId, async () => {
       if (isNewPage) await api.storage.session.set({ [articleKey]: message.article?.text ?? null });
@@ -169,7 +182,7 @@ export function startBackground(api: WxtBrowser): void {
     }),
   );
   // Compile the packs while nothing waits on them, then warm the engine, so pages are answered sooner.
-  setTimeout(() => warmUp(defaultAnnotator()), 0);
+  setTimeout(() => void annotatorReady().then((annotator) => warmUp(annotator), (e: unknown) => console.warn('[plainsight]', e)), 0);
 }
 
 function hostOf(url: string | undefined): string {

@@ -3,7 +3,8 @@ import { phraseStems } from '../engine/text';
 import type { TokenTemplate } from '../engine/token-features';
 import { ALL_TOKEN_TEMPLATES } from '../engine/token-features';
 import type { z } from '../zod';
-import { WeightTable } from '../engine/weights';
+import { ObjectWeights, type WeightTable } from '../engine/weights';
+import { TABLE_REF } from './weight-file';
 import type { ToneFeature } from '../engine/lexicon';
 import { findNestedQuantifier } from './regex-safety';
 import { type Example, type Family, type Rule, type RulePack, rulePackSchema } from './schema';
@@ -114,8 +115,14 @@ const DEFAULT_SCOPE: Record<Family, 'article' | 'comment' | 'both'> = {
   comments: 'comment',
 };
 
-/** Validates and compiles one pack; throws `RulePackError` naming each bad rule and its problem. */
-export function compileRulePack(raw: unknown, name: string): CompiledPack {
+/** A pack's binary weight tables by name (lib/rules/weight-file.ts). */
+export type WeightTables = ReadonlyMap<string, WeightTable>;
+
+/**
+ * Validates and compiles one pack; throws `RulePackError` naming each bad rule and its problem.
+ * `weights` holds the tables that the pack names as `"bin:<table>"`.
+ */
+export function compileRulePack(raw: unknown, name: string, weights: WeightTables = new Map()): CompiledPack {
   const parsed = rulePackSchema.safeParse(raw);
   if (!parsed.success) throw new RulePackError(name, describeIssues(parsed.error, raw));
   const pack: RulePack = parsed.data;
@@ -127,14 +134,27 @@ export function compileRulePack(raw: unknown, name: string): CompiledPack {
   for (const rule of pack.rules) {
     if (seen.has(rule.id)) problems.push(`rule "${rule.id}": duplicate id`);
     seen.add(rule.id);
-    const compiled = compileRule(rule, pack.family, (problem) => problems.push(`rule "${rule.id}": ${problem}`), shared);
+    const fail = (problem: string) => problems.push(`rule "${rule.id}": ${problem}`);
+    const table = (value: Readonly<Record<string, unknown>> | string | undefined, where: string): WeightTable => {
+      if (typeof value !== 'string') return new ObjectWeights(value ?? {});
+      const found = weights.get(value.replace(TABLE_REF, '$1'));
+      if (!found) fail(`${where}: weight table "${value}" is not in the pack's weight file`);
+      return found ?? new ObjectWeights({});
+    };
+    const compiled = compileRule(rule, pack.family, fail, shared, table);
     if (compiled) rules.push(compiled);
   }
   if (problems.length > 0) throw new RulePackError(name, problems);
   return { name, family: pack.family, version: pack.version, rules };
 }
 
-function compileRule(rule: Rule, family: Family, fail: (problem: string) => void, shared: Map<string, RegExp | null>): CompiledRule | null {
+function compileRule(
+  rule: Rule,
+  family: Family,
+  fail: (problem: string) => void,
+  shared: Map<string, RegExp | null>,
+  table: (value: Readonly<Record<string, unknown>> | string | undefined, where: string) => WeightTable,
+): CompiledRule | null {
   const scope = rule.scope ?? DEFAULT_SCOPE[family];
   const base: CompiledBase = {
     id: rule.id,
@@ -175,7 +195,7 @@ function compileRule(rule: Rule, family: Family, fail: (problem: string) => void
         threshold: rule.threshold,
         minWords: rule.minWords ?? 1,
         features,
-        words: new WeightTable(rule.words ?? {}),
+        words: table(rule.words, 'words'),
         veto: rule.veto ?? null,
         trim,
       };
@@ -191,28 +211,28 @@ function compileRule(rule: Rule, family: Family, fail: (problem: string) => void
     case 'tagger': {
       if (rule.maxTokens < rule.minTokens) fail('maxTokens is smaller than minTokens');
       const tokens = Object.fromEntries(
-        ALL_TOKEN_TEMPLATES.map((t) => [t, new WeightTable(rule.tokens[t] ?? {})]),
+        ALL_TOKEN_TEMPLATES.map((t) => [t, table(rule.tokens[t], `tokens.${t}`)]),
       ) as Record<TokenTemplate, WeightTable>;
       const labels = Object.entries(rule.labels).map(
-        ([label, l]): [TechniqueId | null, LinearClass] => [label as TechniqueId, { bias: l!.bias, weights: new WeightTable(l!.weights) }],
+        ([label, l]): [TechniqueId | null, LinearClass] => [label as TechniqueId, { bias: l!.bias, weights: table(l!.weights, `labels.${label}`) }],
       );
       if (labels.length === 0) fail('labels: needs at least one technique');
       const { threshold, minTokens, maxTokens, bridge, tokenBias } = rule;
       // `null` is the reject class: a span it wins carries no technique.
       const classes = [...labels];
-      if (rule.reject) classes.push([null, { bias: rule.reject.bias, weights: new WeightTable(rule.reject.weights) }]);
+      if (rule.reject) classes.push([null, { bias: rule.reject.bias, weights: table(rule.reject.weights, 'reject') }]);
       return { ...base, kind: 'tagger', threshold, minTokens, maxTokens, bridge, tokenBias, tokens, labels: classes };
     }
     case 'lexicon':
-      return { ...base, kind: 'lexicon', words: new WeightTable(rule.words), names: new WeightTable(rule.names), minimum: rule.minimum, calibration: rule.calibration, tone: rule.tone };
+      return { ...base, kind: 'lexicon', words: table(rule.words, 'words'), names: table(rule.names, 'names'), minimum: rule.minimum, calibration: rule.calibration, tone: rule.tone };
     case 'classifier':
       return {
         ...base,
         kind: 'classifier',
         threshold: rule.threshold,
         bias: rule.bias,
-        words: new WeightTable(rule.words),
-        pieces: new WeightTable(rule.pieces),
+        words: table(rule.words, 'words'),
+        pieces: table(rule.pieces, 'pieces'),
         lexicon: new Set((rule.lexicon ?? '').toLowerCase().split(/\s+/).filter(Boolean)),
         lexiconWeight: rule.lexiconWeight ?? 0,
         levels: (rule.levels ?? []).map((level) => ({ words: level.words.toLowerCase().split(/\s+/).filter(Boolean), weight: level.weight })),

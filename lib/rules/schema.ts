@@ -64,13 +64,14 @@ const regexRule = z.strictObject({
 });
 
 /**
- * A learned weight table (`npm run train`): feature → weight. Tables hold thousands of entries, so
- * the schema only checks that it is an object; the compiler checks a sample of its values and the
- * engine reads it in place (see lib/engine/weights.ts).
+ * A learned weight table (`npm run train`): feature → weight, inline, or `"bin:<table>"`, a table
+ * of the pack's binary weight file (lib/rules/weight-file.ts). Tables hold thousands of entries,
+ * so the schema only checks that an inline one is an object; the engine reads it in place (see
+ * lib/engine/weights.ts).
  */
-const weightTable = z.custom<Record<string, number>>(
-  (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
-  'must be an object mapping features to numbers',
+const weightTable = z.custom<Record<string, number> | `bin:${string}`>(
+  (v) => (typeof v === 'string' ? /^bin:\S+$/.test(v) : typeof v === 'object' && v !== null && !Array.isArray(v)),
+  'must be an object mapping features to numbers, or "bin:<table>" naming a table of the weight file',
 );
 
 const feature = z

@@ -1,7 +1,7 @@
 import { createAnnotator } from '../../lib/engine/annotator';
 import { type ClassifierRule, scoreComment } from '../../lib/engine/comment-classifier';
 import { commentFeatures, commentWords, lexiconForms, wordPieces } from '../../lib/engine/comment-features';
-import { WeightTable } from '../../lib/engine/weights';
+import { ObjectWeights } from '../../lib/engine/weights';
 import { compileRulePack } from '../../lib/rules/compile';
 import { readOlid, readWiegand } from './data';
 import { macroF1, seededRandom } from './metrics';
@@ -205,8 +205,8 @@ function asRule(fields: ReturnType<typeof ruleFields>, threshold: number, minCue
     kind: 'classifier',
     bias: fields.bias,
     threshold,
-    words: new WeightTable(fields.words),
-    pieces: new WeightTable(fields.pieces),
+    words: new ObjectWeights(fields.words),
+    pieces: new ObjectWeights(fields.pieces),
     lexicon: new Set(fields.lexicon.split(' ')),
     lexiconWeight: fields.lexiconWeight,
     levels: fields.levels.map((l) => ({ words: l.words.split(' '), weight: l.weight })),

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { WxtBrowser } from 'wxt/browser';
@@ -15,6 +16,13 @@ const ARTICLE = {
   text: 'After all, the first deployment of the US Space Force was to Qatar. Washington has proven itself as a disloyal partner.',
 };
 
+/** The extension's own files, as the worker fetches them from its package (the weight files). */
+async function packageFetch(url: string | URL): Promise<Response> {
+  const { protocol, pathname } = new URL(url);
+  if (protocol !== 'chrome-extension:') return new Response(null, { status: 404 });
+  return new Response(readFileSync(new URL(`../../public${pathname}`, import.meta.url)));
+}
+
 async function send(message: unknown, sender: object): Promise<any> {
   const replies = await fakeBrowser.runtime.onMessage.trigger(message, sender);
   return replies.find((r: unknown) => r !== undefined);
@@ -24,6 +32,7 @@ describe('the background worker', () => {
   beforeEach(() => {
     fakeBrowser.reset();
     fakeBrowser.tabs.sendMessage = vi.fn(async () => undefined) as never;
+    vi.stubGlobal('fetch', vi.fn(packageFetch));
     startBackground(api);
   });
 
