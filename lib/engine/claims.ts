@@ -27,7 +27,7 @@ export function findClaims(found: TextHits, scored: readonly ScoredRule[]): Clai
   let quoted: Span[] | undefined;
   const quotes = () => (quoted ??= quotedSpans(analysed.text));
   analysed.sentences.forEach((sentence, index) => {
-    if (isShouted(analysed.text, sentence)) return;
+    if (isShouted(analysed.text, sentence) || isNotAStatement(analysed.text, sentence)) return;
     const sentenceHits = bySentence.get(index) ?? [];
     const pattern = sentenceHits.find((h) => h.rule.category === 'claim');
     const verdict =
@@ -168,6 +168,23 @@ function isShouted(text: string, sentence: Span): boolean {
   const letters = text.slice(sentence.start, sentence.end).replace(/[^\p{L}]/gu, '');
   return letters.length >= 8 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
+
+/**
+ * Page furniture that reads like a sentence but states nothing: a timestamp line ("First published
+ * February 1, 2016: 1:28 AM ET", "Updated 10:02 GMT") or a line of its own with no closing
+ * punctuation and no verb, as link and section heads are ("More about the federal debt and the
+ * economy").
+ */
+function isNotAStatement(text: string, sentence: Span): boolean {
+  const line = text.slice(sentence.start, sentence.end).trim();
+  if (TIMESTAMP.test(line) && line.split(/\s+/).length <= 14) return true;
+  const ownLine = (sentence.start === 0 || text[sentence.start - 1] === '\n') && (sentence.end >= text.length || text[sentence.end] === '\n');
+  return ownLine && !/[.!?…:;"”’)]$/.test(line) && line.split(/\s+/).length <= 12 && !VERB_LIKE.test(line);
+}
+
+const TIMESTAMP = /\b(?:published|updated|posted|last modified)\b[^.]*\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|ET|EST|EDT|GMT|BST|UTC|CET)?\b/i;
+/** Auxiliaries and inflected verb forms: enough to tell a line that states something from a heading. */
+const VERB_LIKE = /\b(?:is|are|was|were|be|been|am|has|have|had|do|does|did|will|would|can|could|shall|should|may|might|must|says?|said|\p{L}{2,}(?:ed|ing))\b/iu;
 
 const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 

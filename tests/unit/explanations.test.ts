@@ -34,4 +34,17 @@ describe('claim explanations', () => {
       expect(claimNotes(text)).toEqual([]);
     },
   );
+
+  it.each([
+    'Inflation in the euro area rose to 4.1 percent in March.\n\nFirst published February 1, 2016: 1:28 AM ET',
+    'The Treasury sold $120 billion of new debt in the third quarter.\n\nMore about the federal debt and the economy 2016',
+  ])('takes a timestamp line or a verbless line of its own for furniture, not a claim: %s', (text) => {
+    const claims = annotator.annotateArticle(text).filter((a) => a.kind === 'claim');
+    expect(claims.map((c) => text.slice(c.start, c.end))).toEqual([text.split('\n\n')[0]!.replace(/\.$/, '')]);
+  });
+
+  it('still reads a statement on a line of its own without a full stop as a claim', () => {
+    const text = 'The ministry said 40,000 troops were moved to the border in March';
+    expect(claimNotes(text)).toHaveLength(1);
+  });
 });
