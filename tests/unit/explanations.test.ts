@@ -47,4 +47,15 @@ describe('claim explanations', () => {
     const text = 'The ministry said 40,000 troops were moved to the border in March';
     expect(claimNotes(text)).toHaveLength(1);
   });
+
+  it.each([
+    ['Unemployment in the region rose to 75 percent last year.', '75 percent'],
+    ['Officials say the army moved 40,000 troops to the border in March.', 'Officials say'],
+    ['Ajmi Lourimi, a member of the party’s general secretariat, said the attack was aimed at the economy.', 'Ajmi Lourimi'],
+    ['On Tuesday the ministry withdrew its support for the pipeline and its budget.', 'budget'],
+  ])('marks a claim on its source, else its figure, else its last word, not across its sentence: %s', (text, shown) => {
+    const claims = annotator.annotateArticle(text).filter((a) => a.kind === 'claim');
+    expect(claims).toHaveLength(1);
+    expect(text.slice(claims[0]!.shown.start, claims[0]!.shown.end)).toBe(shown);
+  });
 });
