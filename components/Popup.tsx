@@ -56,7 +56,14 @@ export function Popup({ tabId, send, load }: { tabId: number; send: PopupSend; l
           </label>
         )}
       </header>
-      {state.problem && <p role="status" class="problem">Settings were reset: {state.problem}</p>}
+      {state.problem && (
+        <p role="status" class="problem">
+          Settings were reset: {state.problem}{' '}
+          <button type="button" name="dismiss-problem" onClick={() => change({ type: 'dismiss-problem' })}>
+            Dismiss
+          </button>
+        </p>
+      )}
       {!found ? (
         <p class="nothing" role="status">No article found here.</p>
       ) : uncovered ? (

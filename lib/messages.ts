@@ -56,6 +56,8 @@ export const popupMessageSchema = onFirstUse(() =>
     z.object({ type: z.literal('set-site'), host: z.string().check(z.minLength(1), z.maxLength(253)), enabled: z.boolean() }),
     z.object({ type: z.literal('set-category'), category: z.enum(TOGGLE_IDS), enabled: z.boolean() }),
     z.object({ type: z.literal('set-marks'), marks: z.enum(MARK_LEVELS) }),
+    /** The reader has read why the settings were reset. */
+    z.object({ type: z.literal('dismiss-problem') }),
     z.object({ type: z.literal('reveal'), tabId: tabId(), frameId: z.int(), itemId: z.string() }),
   ]),
 );

@@ -129,15 +129,29 @@ export function startBackground(api: WxtBrowser): void {
         );
       case 'set-marks':
         return applied(await settings.update((s) => ({ ...s, marks: message.marks })));
+      case 'dismiss-problem':
+        await settings.dismissProblem();
+        return { ok: true as const };
       case 'reveal':
         await api.tabs.sendMessage(message.tabId, { type: 'reveal', itemId: message.itemId }, { frameId: message.frameId });
         return { ok: true as const };
     }
   }
 
-  /** Tells every page with results about new settings, so toggles apply at once. */
+  /**
+   * Tells every page with results about new settings, so toggles apply at once. The settings store
+   * runs changes one after another; the news goes out in the same order, so pages end on the last.
+   */
+  let told: Promise<unknown> = Promise.resolve();
   async function applied(next: Settings) {
     cachedSettings = Promise.resolve(next);
+    const telling = told.then(() => tellTabs(next));
+    told = telling.catch(() => undefined);
+    await telling;
+    return { ok: true as const, settings: next };
+  }
+
+  async function tellTabs(next: Settings) {
     await Promise.all(pending.values()); // results still being stored belong to open pages too
     const stored = await api.storage.session.get(null);
     const tabIds = Object.keys(stored).flatMap((k) => (k.startsWith('tab:') ? [Number(k.slice(4))] : []));
@@ -153,7 +167,6 @@ export function startBackground(api: WxtBrowser): void {
           .catch(() => undefined);
       }),
     );
-    return { ok: true as const, settings: next };
   }
 
   async function showBadge(tabId: number, count: number) {

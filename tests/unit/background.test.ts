@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { WxtBrowser } from 'wxt/browser';
 import { startBackground } from '../../lib/background/worker';
 import { annotateReplySchema } from '../../lib/messages';
+import { TOGGLE_IDS } from '../../lib/settings';
 import { decodeResult } from '../../lib/wire';
 
 /** The background worker driven through the fake browser's events, as the real one would be. */
@@ -124,5 +125,28 @@ describe('the background worker', () => {
     await fakeBrowser.tabs.onRemoved.trigger(7, { windowId: 1, isWindowClosing: false });
     await new Promise((r) => setTimeout(r, 0));
     expect((await send({ type: 'get-tab', tabId: 7 }, POPUP)).tab).toBeNull();
+  });
+
+  it('keeps every switch of quick clicks: twelve categories and two sites at once', async () => {
+    const twelve = TOGGLE_IDS.slice(0, 12);
+    const replies = await Promise.all([
+      ...twelve.map((category) => send({ type: 'set-category', category, enabled: false }, POPUP)),
+      send({ type: 'set-site', host: 'a.example', enabled: false }, POPUP),
+      send({ type: 'set-site', host: 'b.example', enabled: false }, POPUP),
+    ]);
+    expect(replies.every((r) => r.ok)).toBe(true);
+    const { settings } = await send({ type: 'get-tab', tabId: 1 }, POPUP);
+    expect(new Set(settings.disabledCategories)).toEqual(new Set(twelve));
+    expect(new Set(settings.disabledSites)).toEqual(new Set(['a.example', 'b.example']));
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(settings);
+  });
+
+  it('says the settings were reset until the reader dismisses it', async () => {
+    await fakeBrowser.storage.local.set({ settings: 'garbage' });
+    await send({ type: 'annotate', article: ARTICLE, comments: [], firstComment: 0 }, CONTENT); // the page reads first
+    expect((await send({ type: 'get-tab', tabId: 7 }, POPUP)).problem).toMatch(/corrupt settings replaced by the defaults/);
+    expect((await send({ type: 'get-tab', tabId: 7 }, POPUP)).problem).toMatch(/defaults/);
+    expect(await send({ type: 'dismiss-problem' }, POPUP)).toEqual({ ok: true });
+    expect((await send({ type: 'get-tab', tabId: 7 }, POPUP)).problem).toBeNull();
   });
 });
