@@ -64,6 +64,7 @@ export function Popup({ tabId, send, load }: { tabId: number; send: PopupSend; l
           </button>
         </p>
       )}
+      {allFrames.flatMap(([id, f]) => notesOf(f).map((note) => <p key={`${id}:${note}`} role="status" class="note">{note}</p>))}
       {!found ? (
         <p class="nothing" role="status">No article found here.</p>
       ) : uncovered ? (
@@ -114,4 +115,11 @@ function confidentOnly(f: FrameSummary): FrameSummary {
 
 function markCount(frames: readonly [number, FrameSummary][]): number {
   return frames.reduce((n, [, f]) => n + f.claims.length + f.techniques.length + f.comments.length, 0);
+}
+
+/** What the reader should know about a frame's results: a text read in part, marks too many to list. */
+function notesOf(f: FrameSummary): string[] {
+  const u = f.unlisted;
+  const more = u && [[u.claims.all, 'claims'], [u.techniques.all, 'techniques'], [u.comments.all, 'flagged comments']].filter(([n]) => Number(n) > 0);
+  return [...(f.notes ?? []), ...(more && more.length > 0 ? [`Not listed, too many to keep: ${more.map(([n, what]) => `${n} more ${what}`).join(', ')}.`] : [])];
 }

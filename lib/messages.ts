@@ -9,9 +9,12 @@ import { onFirstUse, z } from './zod-mini';
  */
 
 // Each schema is a function that builds it on first use (see onFirstUse).
-const text = () => z.string().check(z.maxLength(5_000_000));
+// Any text a page may hold: the browser's own message limit (64 MiB) comes first; what the engine
+// reads of an over-long text is decided in the background (long-text.ts), not by refusing it.
+const text = () => z.string().check(z.maxLength(50_000_000));
 const offset = () => z.int().check(z.minimum(0));
 const tabId = () => z.int();
+const unlistedCount = () => z.object({ all: offset(), confident: offset() });
 const commentInput = () => z.object({ author: z.string().check(z.maxLength(500)), text: text() });
 /** What the popup lists for one frame; item ids let it ask the page to reveal an item. */
 export const frameSummarySchema = onFirstUse(() =>
@@ -25,6 +28,10 @@ export const frameSummarySchema = onFirstUse(() =>
     comments: z.array(z.object({ id: z.string(), author: z.string(), excerpt: z.string(), flags: z.array(z.enum(COMMENT_FLAG_IDS)), confident: z.boolean() })),
     /** The frame's language (`code`, when known) and whether Plainsight reads it. */
     language: z.object({ code: z.string(), covered: z.boolean() }),
+    /** Marks found but left out of the lists to keep the summary small: how many, and how many of them are sure. */
+    unlisted: z.optional(z.object({ claims: unlistedCount(), techniques: unlistedCount(), comments: unlistedCount() })),
+    /** What the reader should know about these results ("article too long: …"). */
+    notes: z.optional(z.array(z.string())),
   }),
 );
 export type FrameSummary = z.infer<ReturnType<typeof frameSummarySchema>>;

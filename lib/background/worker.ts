@@ -11,6 +11,7 @@ import {
 import { type Settings, SettingsStore, isSiteEnabled } from '../settings';
 import { encodeResult } from '../wire';
 import { flaggedCount, summariseFrame } from './summary';
+import { STORED_CONTEXT, withinLimits } from './long-text';
 import { TabResults } from './tab-results';
 import { warmUp } from './warm-up';
 import { loadWeightFiles } from './weight-files';
@@ -72,12 +73,16 @@ export function startBackground(api: WxtBrowser): void {
     if (articles.size > OPEN_ARTICLES) articles.delete(articles.keys().next().value!);
   };
 
-  async function onContent(message: ContentMessage, sender: Browser.runtime.MessageSender) {
+  async function onContent(raw: ContentMessage, sender: Browser.runtime.MessageSender) {
     const tabId = sender.tab!.id!;
     const frameId = sender.frameId ?? 0;
+    const message = withinLimits(raw);
     // An article starts a new page in the top frame; a message without one adds to its frame.
     const isNewPage = frameId === 0 && message.article !== null;
-    if (isNewPage) noteArticle(tabId, message.article!.text);
+    if (isNewPage) {
+      noteArticle(tabId, message.article!.text);
+      forgetTab(tabId); // the previous page's results never stand for this one, whatever follows
+    }
     const current = await currentSettings();
     const host = frameId === 0 ? hostOf(sender.url) : hostOf(sender.tab?.url ?? (await topUrl(tabId)) ?? sender.url);
     if (!isSiteEnabled(current, host)) return { ok: true as const, active: false, settings: current, result: null };
@@ -89,12 +94,20 @@ export function startBackground(api: WxtBrowser): void {
     const annotator = await annotatorReady();
     const result = annotator.annotatePage(message.article, message.comments, context);
     afterReply(tabId, async () => {
-      if (isNewPage) await api.storage.session.set({ [articleKey]: message.article?.text ?? null });
-      const summary = summariseFrame(result, sender.url ?? '', message.firstComment);
+      const summary = summariseFrame(result, sender.url ?? '', message.firstComment, message.notes);
       const tab = await tabs.record(tabId, frameId, summary, !isNewPage && (frameId === 0 || message.firstComment > 0));
       await showBadge(tabId, flaggedCount(Object.values(tab.frames), current.marks));
+      if (isNewPage) await api.storage.session.set({ [articleKey]: message.article!.text.slice(0, STORED_CONTEXT) });
     });
     return { ok: true as const, active: true, settings: current, result: encodeResult(result) };
+  }
+
+  /** Clears a tab's results, its article and its badge, after the writes queued before. */
+  const forgetTab = (tabId: number) => afterReply(tabId, () => clearTab(tabId));
+  async function clearTab(tabId: number) {
+    await tabs.forget(tabId);
+    await api.storage.session.remove(`article:${tabId}`);
+    await showBadge(tabId, 0);
   }
 
   async function topUrl(tabId: number): Promise<string | undefined> {
@@ -194,6 +207,16 @@ export function startBackground(api: WxtBrowser): void {
       pending.delete(tabId);
     }),
   );
+  // A tab that loads a page, or moves to another address, no longer shows what its results describe.
+  // A move within the page (#section) keeps them.
+  api.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status !== 'loading' && change.url === undefined) return;
+    afterReply(tabId, async () => {
+      const shown = (await tabs.get(tabId))?.frames['0']?.url;
+      if (shown === undefined || (change.url !== undefined && withoutHash(change.url) === withoutHash(shown))) return;
+      await clearTab(tabId);
+    });
+  });
   // Compile the packs while nothing waits on them, then warm the engine, so pages are answered sooner.
   setTimeout(() => void annotatorReady().then((annotator) => warmUp(annotator), (e: unknown) => console.warn('[plainsight]', e)), 0);
 }
@@ -204,4 +227,9 @@ function hostOf(url: string | undefined): string {
   } catch {
     return '';
   }
+}
+
+function withoutHash(url: string): string {
+  const at = url.indexOf('#');
+  return at < 0 ? url : url.slice(0, at);
 }
