@@ -19,7 +19,7 @@ const SECOND = [
 const NASA_CLAIM = 'NASA announced in 2023 that the Gateway station would launch no earlier than 2027, two years later than planned';
 const QATAR_CLAIM = 'the first deployment of the US Space Force was to Qatar';
 const INSULT = { author: 'Just Me', text: 'The US a$$holes will be losers again.' };
-const DEGENERATE = `The government is ${'very '.repeat(40)}corrupt and the the the the the the media lies.`;
+const DEGENERATE = 'Experts say the the the the the economy will collapse by 2030 according to the report, very very very very very soon.';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 function articlePage(title: string, paragraphs: string[], comments: { author: string; text: string }[] = []): string {
@@ -64,7 +64,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
       '/third': articlePage('The Gateway slips again', SECOND),
       '/plain': '<!doctype html><html lang="en"><head><title>Contact</title></head><body><p>Write to us.</p></body></html>',
       '/huge': articlePage(seed.title, hugeArticle(), [INSULT]),
-      '/degenerate': articlePage(seed.title, [DEGENERATE, ...seed.paragraphs.slice(0, 6), DEGENERATE], [INSULT]),
+      '/degenerate': articlePage(seed.title, [DEGENERATE, DEGENERATE, ...seed.paragraphs.slice(0, 6), DEGENERATE, DEGENERATE], [INSULT]),
     });
     browser = await launchWithExtension(name);
     ext = await browser.openPopup(-1);
@@ -122,25 +122,32 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
   }, 60_000);
 
   it('shows the page a tab moved to, not the one before, when storage is all but full', async () => {
-    const { page, tabId } = await open('/first');
+    const { page, tabId } = await open('/second');
     await painted(page);
-    expect(await popupText(tabId)).toContain(QATAR_CLAIM);
-    // Other tabs' results fill session storage to within a few hundred bytes of its quota (Chrome: 10 MB).
-    const filled = await inExtension(async (api) => {
+    expect(await popupText(tabId)).toContain(NASA_CLAIM);
+    // Other tabs' results fill session storage to within a few hundred bytes of its quota (Chrome: 10 MB);
+    // the next page's results are larger than this one's.
+    const quota = await inExtension(async (api) => {
       const quota = api.storage.session.QUOTA_BYTES;
       const used = await api.storage.session.getBytesInUse?.(null);
-      if (quota === undefined || used === undefined) return false;
+      if (quota === undefined || used === undefined) return null;
       await api.storage.session.set({ 'tab:999999': { frames: {} }, filler: 'x'.repeat(quota - used - 400) });
-      return true;
+      return quota;
     }, null);
-    await open('/second', page);
-    await painted(page);
-    await expect.poll(() => popupText(tabId), { timeout: 10_000 }).toContain(NASA_CLAIM);
-    expect(await popupText(tabId)).not.toContain(QATAR_CLAIM);
-    await inExtension((api) => api.storage.session.remove('filler'), null);
-    await inExtension((api) => api.storage.session.remove('tab:999999'), null);
+    if (name === 'chromium') expect(quota).toBe(10 * 1024 * 1024);
+    try {
+      await open('/first', page);
+      await painted(page);
+      // The new page's results, listed, or counted only when even they do not fit; never the old page's.
+      await expect.poll(() => popupText(tabId), { timeout: 10_000 }).toMatch(new RegExp(`${QATAR_CLAIM}|too many results to keep for this tab`));
+      expect(await popupText(tabId)).not.toContain(NASA_CLAIM);
+      expect(await popupText(tabId)).toMatch(/[1-9]\d* flagged comments?/);
+      await expect.poll(() => inExtension((api, id) => api.action.getBadgeText({ tabId: id }), tabId), { timeout: 5_000 }).not.toBe('');
+    } finally {
+      await inExtension((api) => api.storage.session.remove('filler'), null);
+      await inExtension((api) => api.storage.session.remove('tab:999999'), null);
+    }
     await page.close();
-    if (name === 'chromium') expect(filled).toBe(true);
   }, 60_000);
 
   it('clears the popup of a tab that moves to a page with no article', async () => {
@@ -195,12 +202,17 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
   }, 60_000);
 
   it('marks nothing in degenerate sentences, and the prose around them as before', async () => {
-    const { page } = await open('/degenerate');
-    await painted(page);
-    const marks = Object.values(await readHighlights(page)).flat();
-    expect(marks.some((t) => /very|the the|corrupt|media lies/.test(t))).toBe(false);
-    expect((await readHighlights(page))['plainsight-claim']).toContain(QATAR_CLAIM);
-    await page.close();
+    await send({ type: 'set-marks', marks: 'all' }); // the less certain marks too
+    try {
+      const { page } = await open('/degenerate');
+      await painted(page);
+      const marks = Object.values(await readHighlights(page)).flat();
+      expect(marks.filter((t) => /Experts|economy|very|the the/.test(t))).toEqual([]);
+      expect((await readHighlights(page))['plainsight-claim']).toContain(QATAR_CLAIM);
+      await page.close();
+    } finally {
+      await send({ type: 'set-marks', marks: 'confident' });
+    }
   }, 60_000);
 
   it('the pages log no error', () => {
