@@ -58,7 +58,8 @@ export function summariseFrame(result: PageAnnotations, url: string, firstCommen
 /** Adds a later batch of comments to a frame's summary. */
 export function appendComments(summary: FrameSummary, later: FrameSummary): FrameSummary {
   const unlisted = summary.unlisted && later.unlisted ? addUnlisted(summary.unlisted, later.unlisted) : (summary.unlisted ?? later.unlisted);
-  return { ...summary, comments: [...summary.comments, ...later.comments], ...(unlisted && { unlisted }) };
+  const notes = [...new Set([...(summary.notes ?? []), ...(later.notes ?? [])])];
+  return { ...summary, comments: [...summary.comments, ...later.comments], ...(unlisted && { unlisted }), ...(notes.length > 0 && { notes }) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactFrame, countsOnly, flaggedCount } from '../../lib/background/summary';
+import { appendComments, compactFrame, countsOnly, flaggedCount } from '../../lib/background/summary';
 import { ARTICLE_LIMIT, firstPart, withinLimits } from '../../lib/background/long-text';
 import { frameSummarySchema, type FrameSummary } from '../../lib/messages';
 
@@ -71,5 +71,15 @@ describe('an over-long text', () => {
     expect(cut.article!.text.endsWith('words.')).toBe(true);
     expect(cut.comments).toHaveLength(1);
     expect(cut.notes).toEqual([expect.stringMatching(/^article too long: annotated the first 19[\d,]+ words of 28[\d,]+$/)]);
+  });
+});
+
+describe('a later batch of comments', () => {
+  it('adds its comments, what it could not list and its notes to the frame', () => {
+    const first = compactFrame(frame(0, 400));
+    const later = { ...compactFrame({ ...frame(0, 400), notes: ['a comment too long: annotated the first 100,000 characters'] }), claims: [], techniques: [] };
+    const both = compactFrame(appendComments(first, later));
+    expect(both.comments.length + both.unlisted!.comments.all).toBe(800);
+    expect(both.notes).toEqual(['a comment too long: annotated the first 100,000 characters']);
   });
 });
