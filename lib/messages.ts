@@ -9,13 +9,14 @@ import { onFirstUse, z } from './zod-mini';
  */
 
 // Each schema is a function that builds it on first use (see onFirstUse).
-// Any text a page may hold: the browser's own message limit (64 MiB) comes first; what the engine
-// reads of an over-long text is decided in the background (long-text.ts), not by refusing it.
+// Any text a page may hold: the browser's own message limit (64 MiB) comes first. What the engine
+// reads of an over-long article, comment, title or author is decided in the background
+// (long-text.ts), not by refusing the whole message.
 const text = () => z.string().check(z.maxLength(50_000_000));
 const offset = () => z.int().check(z.minimum(0));
 const tabId = () => z.int();
 const unlistedCount = () => z.object({ all: offset(), confident: offset() });
-const commentInput = () => z.object({ author: z.string().check(z.maxLength(500)), text: text() });
+const commentInput = () => z.object({ author: text(), text: text() });
 /** What the popup lists for one frame; item ids let it ask the page to reveal an item. */
 export const frameSummarySchema = onFirstUse(() =>
   z.object({
@@ -46,8 +47,8 @@ export const contentMessageSchema = onFirstUse(() =>
   z.discriminatedUnion('type', [
     z.object({
       type: z.literal('annotate'),
-      article: z.nullable(z.object({ title: z.string().check(z.maxLength(2_000)), text: text(), lang: z.optional(z.string().check(z.maxLength(35))) })),
-      comments: z.array(commentInput()).check(z.maxLength(50_000)),
+      article: z.nullable(z.object({ title: text(), text: text(), lang: z.optional(text()) })),
+      comments: z.array(commentInput()).check(z.maxLength(1_000_000)),
       /** Index of the first comment: later batches continue the frame's numbering. */
       firstComment: offset(),
     }),

@@ -1,3 +1,5 @@
+import type { PageAnnotations } from '../engine/annotator';
+import type { CommentInput } from '../engine/types';
 import type { ContentMessage } from '../messages';
 
 /**
@@ -10,8 +12,14 @@ import type { ContentMessage } from '../messages';
 export const ARTICLE_LIMIT = 1_000_000;
 /** The longest comment annotated whole. */
 export const COMMENT_LIMIT = 100_000;
+/** The most comments of one batch annotated; the rest are answered without marks. */
+export const COMMENTS_LIMIT = 50_000;
 /** How much of an article is kept in session storage as its comments' context, for a restarted worker. */
 export const STORED_CONTEXT = 100_000;
+/** Titles and authors are shown, not read: longer ones are cut. A declared language is a short tag. */
+const TITLE_LIMIT = 2_000;
+const AUTHOR_LIMIT = 500;
+const LANG_LIMIT = 35;
 
 type Message = Pick<ContentMessage, 'article' | 'comments'>;
 
@@ -19,17 +27,31 @@ type Message = Pick<ContentMessage, 'article' | 'comments'>;
 export function withinLimits<M extends Message>(message: M): M & { notes: string[] } {
   const notes: string[] = [];
   let { article, comments } = message;
-  if (article && article.text.length > ARTICLE_LIMIT) {
-    const part = firstPart(article.text, ARTICLE_LIMIT);
-    notes.push(`article too long: annotated the first ${words(part)} words of ${words(article.text)}`);
-    article = { ...article, text: part };
+  if (article) {
+    const { title, text, lang } = article;
+    article = { title: title.slice(0, TITLE_LIMIT), text, ...(lang !== undefined && { lang: lang.length <= LANG_LIMIT ? lang : '' }) };
+    if (text.length > ARTICLE_LIMIT) {
+      article.text = firstPart(text, ARTICLE_LIMIT);
+      notes.push(`article too long: annotated the first ${words(article.text)} words of ${words(text)}`);
+    }
+  }
+  if (comments.length > COMMENTS_LIMIT) {
+    notes.push(`too many comments: read the first ${COMMENTS_LIMIT.toLocaleString('en')} of ${comments.length.toLocaleString('en')}`);
+    comments = comments.slice(0, COMMENTS_LIMIT);
   }
   const long = comments.filter((c) => c.text.length > COMMENT_LIMIT).length;
-  if (long > 0) {
-    notes.push(`${long === 1 ? 'a comment' : `${long} comments`} too long: annotated the first ${COMMENT_LIMIT.toLocaleString('en')} characters`);
-    comments = comments.map((c) => (c.text.length > COMMENT_LIMIT ? { ...c, text: firstPart(c.text, COMMENT_LIMIT) } : c));
-  }
+  if (long > 0) notes.push(`${long === 1 ? 'a comment' : `${long} comments`} too long: annotated the first ${COMMENT_LIMIT.toLocaleString('en')} characters`);
+  comments = comments.map((c) =>
+    c.text.length > COMMENT_LIMIT || c.author.length > AUTHOR_LIMIT ? { author: c.author.slice(0, AUTHOR_LIMIT), text: firstPart(c.text, COMMENT_LIMIT) } : c,
+  );
   return { ...message, article, comments, notes };
+}
+
+/** The engine's result for the comments read, followed by unmarked ones for those left unread: the page gets an answer for each. */
+export function answerEvery(result: PageAnnotations, sent: readonly CommentInput[]): PageAnnotations {
+  if (result.comments.length === sent.length) return result;
+  const unread = sent.slice(result.comments.length).map(({ author, text }) => ({ author, text, flags: [], annotations: [] }));
+  return { ...result, comments: [...result.comments, ...unread] };
 }
 
 /**

@@ -11,7 +11,7 @@ import {
 import { type Settings, SettingsStore, isSiteEnabled } from '../settings';
 import { encodeResult } from '../wire';
 import { flaggedCount, summariseFrame } from './summary';
-import { STORED_CONTEXT, withinLimits } from './long-text';
+import { STORED_CONTEXT, answerEvery, withinLimits } from './long-text';
 import { TabResults } from './tab-results';
 import { warmUp } from './warm-up';
 import { loadWeightFiles } from './weight-files';
@@ -92,7 +92,7 @@ export function startBackground(api: WxtBrowser): void {
       articles.get(tabId) ??
       (((await api.storage.session.get(articleKey))[articleKey] as string | null | undefined) ?? null);
     const annotator = await annotatorReady();
-    const result = annotator.annotatePage(message.article, message.comments, context);
+    const result = answerEvery(annotator.annotatePage(message.article, message.comments, context), raw.comments);
     afterReply(tabId, async () => {
       const summary = summariseFrame(result, sender.url ?? '', message.firstComment, message.notes);
       const tab = await tabs.record(tabId, frameId, summary, !isNewPage && (frameId === 0 || message.firstComment > 0));

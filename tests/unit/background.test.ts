@@ -211,4 +211,19 @@ describe('the background worker', () => {
     const { tab } = await send({ type: 'get-tab', tabId: 7 }, POPUP);
     expect(tab.frames['0'].notes).toEqual([expect.stringMatching(/^article too long: annotated the first [\d,]+ words of [\d,]+$/)]);
   }, 30_000);
+
+  it('reads a page with an over-long title, author and language tag, and more comments than it reads, rather than refuse it', async () => {
+    const comments = Array.from({ length: 50_001 }, (_, i) => ({ author: i === 0 ? 'A'.repeat(600) : `R${i}`, text: i === 0 ? 'You are an idiot.' : 'Nice.' }));
+    const article = { ...ARTICLE, title: 'T'.repeat(3_000), lang: 'en-'.padEnd(100, 'x') };
+    const reply = await send({ type: 'annotate', article, comments, firstComment: 0 }, CONTENT);
+    expect(reply.ok).toBe(true);
+    const result = decodeResult(annotateReplySchema().parse(reply).ok ? reply.result : null);
+    expect(result.comments).toHaveLength(50_001); // an answer for each comment sent, the last one unread
+    expect(result.comments[0]?.flags.map((f) => f.category)).toContain('insult');
+    expect(result.article?.map((a) => a.category)).toContain('claim');
+    const { tab } = await send({ type: 'get-tab', tabId: 7 }, POPUP);
+    expect(tab.frames['0'].title).toHaveLength(2_000);
+    expect(tab.frames['0'].comments[0].author).toHaveLength(500);
+    expect(tab.frames['0'].notes).toEqual(['too many comments: read the first 50,000 of 50,001']);
+  }, 30_000);
 });
