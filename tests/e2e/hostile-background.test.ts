@@ -82,8 +82,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
   const send = (message: object) => inExtension((api, m) => api.runtime.sendMessage(m), message);
 
   async function open(path: string, page?: Page): Promise<{ page: Page; tabId: number }> {
-    page ??= await browser.browser.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${path}: ${String(error)}`));
+    if (!page) {
+      page = await browser.browser.newPage();
+      page.on('pageerror', (error) => pageErrors.push(`${page!.url()}: ${String(error)}`));
+    }
     await page.goto(`${site.origin}${path}`);
     return { page, tabId: await tabIdOf(ext, `${site.origin}${path}`) };
   }
