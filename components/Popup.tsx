@@ -43,19 +43,19 @@ export function Popup({ tabId, send, load }: { tabId: number; send: PopupSend; l
   const top = state.tab?.frames['0'];
   const uncovered = top && !top.language.covered ? top.language : null;
 
+  const claims = count('claims');
+  const unsourced = frames.reduce((n, [, f]) => n + f.claims.filter((c) => c.sourcing !== 'attributed').length, 0);
+  const off = !state.settings.enabled ? 'everywhere' : state.host && !siteOn ? 'site' : null;
+
   return (
     <main class="popup">
       <header>
-        <h1>Plainsight</h1>
-        <label>
-          <input type="checkbox" name="enabled" checked={state.settings.enabled} onChange={(e) => change({ type: 'set-enabled', enabled: (e.currentTarget as HTMLInputElement).checked })} />{' '}
-          On
-        </label>
+        <h1>
+          <img src="/icon/32.png" alt="" width={18} height={18} /> Plainsight
+        </h1>
+        <Switch name="enabled" label="Plainsight" checked={state.settings.enabled} onChange={(on) => change({ type: 'set-enabled', enabled: on })} />
         {state.host && (
-          <label>
-            <input type="checkbox" name="site" checked={siteOn} onChange={(e) => change({ type: 'set-site', host: state.host, enabled: (e.currentTarget as HTMLInputElement).checked })} />{' '}
-            On for {state.host}
-          </label>
+          <Switch name="site" label="On this site" hint={state.host} checked={siteOn} onChange={(on) => change({ type: 'set-site', host: state.host, enabled: on })} />
         )}
       </header>
       {state.problem && (
@@ -66,19 +66,26 @@ export function Popup({ tabId, send, load }: { tabId: number; send: PopupSend; l
           </button>
         </p>
       )}
-      {allFrames.flatMap(([id, f]) => notesOf(f).map((note) => <p key={`${id}:${note}`} role="status" class="note">{note}</p>))}
-      {!found ? (
-        <p class="nothing" role="status">No article found here.</p>
+      {!off && allFrames.flatMap(([id, f]) => notesOf(f).map((note) => <p key={`${id}:${note}`} role="status" class="note">{note}</p>))}
+      {off ? (
+        <p class="state" role="status">
+          {off === 'everywhere'
+            ? 'Plainsight is switched off: no page is marked. Switch it on above.'
+            : `Switched off on ${state.host}: nothing on this site is marked. Switch “On this site” back on to see its marks.`}
+        </p>
+      ) : !found ? (
+        <p class="state" role="status">
+          No article or comment thread found on this page. Plainsight marks opinion pieces and news articles, and their reader comments.
+        </p>
       ) : uncovered ? (
-        <p class="nothing" role="status">
+        <p class="state" role="status">
           {uncovered.code ? `This page is in another language (${uncovered.code}).` : 'This page is not in English.'} Plainsight reads English only, so it marks
           nothing here rather than guess.
         </p>
       ) : (
         <>
           <p class="counts" role="status" aria-label="Counts">
-            <span>{count('claims')} claims</span> · <span>{count('techniques')} techniques</span> ·{' '}
-            <span>{count('comments')} flagged comments</span>
+            {summaryLine(count('techniques'), count('comments'), claims, unsourced)}
           </p>
           <p class="marks-level">
             <label>
@@ -87,26 +94,68 @@ export function Popup({ tabId, send, load }: { tabId: number; send: PopupSend; l
             </label>
             {hidden > 0 && <span class="hidden-count"> ({hidden} hidden)</span>}
           </p>
-          <section aria-labelledby="claims-heading">
-            <h2 id="claims-heading">Claims</h2>
-            <ClaimList frames={frames} onReveal={reveal} />
-          </section>
-          <section aria-labelledby="techniques-heading">
-            <h2 id="techniques-heading">Persuasion techniques</h2>
+          <details class="section" open>
+            <summary>
+              <h2>Persuasion techniques</h2> <span class="count">{count('techniques')}</span>
+            </summary>
             <TechniqueList frames={frames} onReveal={reveal} />
-          </section>
-          <section aria-labelledby="comments-heading">
-            <h2 id="comments-heading">Flagged comments</h2>
+          </details>
+          <details class="section" open>
+            <summary>
+              <h2>Flagged comments</h2> <span class="count">{count('comments')}</span>
+            </summary>
             <CommentList frames={frames} onReveal={reveal} />
-          </section>
+          </details>
+          <details class="section">
+            <summary>
+              <h2>Claims</h2> <span class="count">{claims}</span>
+            </summary>
+            <ClaimList frames={frames} onReveal={reveal} />
+          </details>
         </>
       )}
+      <details class="legend">
+        <summary>What the marks mean</summary>
+        <dl>
+          <dt><span class="swatch technique">wavy amber</span></dt>
+          <dd>A persuasion technique, on its cue words.</dd>
+          <dt><span class="swatch claim">dotted blue</span></dt>
+          <dd>A check-worthy claim with no named source (marked on its source, figure or last word; hover for the whole claim).</dd>
+          <dt><span class="swatch claim-sourced">dotted grey</span></dt>
+          <dd>A check-worthy claim that names its source.</dd>
+          <dt><span class="swatch flag">double red</span></dt>
+          <dd>A flagged reader comment; a ⚑ marker by its author names the flags.</dd>
+          <dt><span class="chip sourcing-none">no source</span> <span class="chip sourcing-vague">vague source</span> <span class="chip sourcing-attributed">named source</span></dt>
+          <dd>How a claim is sourced: nobody named, a source gestured at (“officials say”), or a named one.</dd>
+        </dl>
+      </details>
       <details class="settings">
         <summary>Categories</summary>
         <CategoryToggles settings={state.settings} onToggle={(category: ToggleId, enabled) => change({ type: 'set-category', category, enabled })} />
       </details>
     </main>
   );
+}
+
+/** A labelled on/off switch: a checkbox with the switch role, styled as one. */
+function Switch({ name, label, hint, checked, onChange }: { name: string; label: string; hint?: string; checked: boolean; onChange: (on: boolean) => void }) {
+  return (
+    <label class="switch">
+      <input type="checkbox" role="switch" name={name} checked={checked} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)} />
+      <span class="switch-label">
+        {label}
+        {hint && <span class="hint">{hint}</span>}
+      </span>
+    </label>
+  );
+}
+
+/** The page in one sentence, in words: "7 persuasion techniques, 5 flagged comments and 8 claims (6 with no named source)." */
+export function summaryLine(techniques: number, comments: number, claims: number, unsourced: number): string {
+  const n = (k: number, one: string, many: string) => `${k === 0 ? 'no' : k} ${k === 1 ? one : many}`;
+  const sourcing =
+    claims === 0 ? '' : unsourced === 0 ? ' (each names its source)' : unsourced === claims ? (claims === 1 ? ' (it names no source)' : ' (none names a source)') : ` (${unsourced} with no named source)`;
+  return `On this page: ${n(techniques, 'persuasion technique', 'persuasion techniques')}, ${n(comments, 'flagged comment', 'flagged comments')} and ${n(claims, 'claim', 'claims')}${sourcing}.`;
 }
 
 /** A frame's summary with only the marks shown by default. */

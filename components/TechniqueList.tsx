@@ -24,7 +24,7 @@ export function TechniqueList({ frames, onReveal }: { frames: [number, FrameSumm
             {list.map((t) => (
               <li key={`${t.frameId}:${t.id}`}>
                 <button type="button" class="item" title={t.explanation} onClick={() => onReveal(t.frameId, t.id)}>
-                  “{t.text}”
+                  “{unquoted(t.text)}”
                 </button>
               </li>
             ))}
@@ -33,4 +33,9 @@ export function TechniqueList({ frames, onReveal }: { frames: [number, FrameSumm
       ))}
     </div>
   );
+}
+
+/** A cue without the quotation marks it may carry itself, so the list never shows “‘civil’”. */
+export function unquoted(text: string): string {
+  return text.replace(/^["'“”‘’«»]+|["'“”‘’«»]+$/g, '');
 }

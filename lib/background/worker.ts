@@ -15,7 +15,10 @@ import { STORED_CONTEXT, answerEvery, withinLimits } from './long-text';
 import { TabResults } from './tab-results';
 import { warmUp } from './warm-up';
 import { loadWeightFiles } from './weight-files';
-import type { Annotator } from '../engine/annotator';
+import type { Annotator, PageAnnotations } from '../engine/annotator';
+
+/** What a page on a switched-off site leaves for the popup: its address, nothing read. */
+const NOTHING_READ: PageAnnotations = { article: null, comments: [], language: { code: '', covered: true } };
 
 /** How many tabs' articles the worker keeps in memory as context for their comments. */
 const OPEN_ARTICLES = 32;
@@ -85,7 +88,11 @@ export function startBackground(api: WxtBrowser): void {
     }
     const current = await currentSettings();
     const host = frameId === 0 ? hostOf(sender.url) : hostOf(sender.tab?.url ?? (await topUrl(tabId)) ?? sender.url);
-    if (!isSiteEnabled(current, host)) return { ok: true as const, active: false, settings: current, result: null };
+    if (!isSiteEnabled(current, host)) {
+      // Nothing is read here, but the popup still needs the page's address to offer "On this site".
+      if (frameId === 0) afterReply(tabId, () => tabs.record(tabId, 0, summariseFrame(NOTHING_READ, sender.url ?? '', 0), false));
+      return { ok: true as const, active: false, settings: current, result: null };
+    }
     const articleKey = `article:${tabId}`;
     const context =
       message.article?.text ??

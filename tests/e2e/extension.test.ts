@@ -161,7 +161,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
       const text = await popup.$eval('main', (m) => m.textContent ?? '');
       expect(text).toContain('the first deployment of the US Space Force was to Qatar');
       expect(text).toContain('Just Me');
-      expect(text).toMatch(/\d+ claims · \d+ techniques · 5 flagged comments/);
+      expect(text).toMatch(/On this page: \d+ persuasion techniques, 5 flagged comments and \d+ claims/);
       await popup.screenshot({ path: `${ARTIFACTS}${name}-popup.png`, fullPage: true });
     }, 30_000);
 

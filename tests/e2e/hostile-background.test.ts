@@ -18,6 +18,8 @@ const SECOND = [
 ];
 const NASA_CLAIM = 'NASA announced in 2023 that the Gateway station would launch no earlier than 2027, two years later than planned';
 const QATAR_CLAIM = 'the first deployment of the US Space Force was to Qatar';
+/** The same claim as the page marks it: at its end, not across the sentence. */
+const QATAR_CLAIM_MARK = 'Qatar';
 const INSULT = { author: 'Just Me', text: 'The US a$$holes will be losers again.' };
 const DEGENERATE = 'Experts say the the the the the economy will collapse by 2030 according to the report, very very very very very soon.';
 
@@ -162,7 +164,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
     await painted(page);
     await expect.poll(() => inExtension((api, id) => api.action.getBadgeText({ tabId: id }), tabId), { timeout: 5_000 }).not.toBe('');
     await open('/plain', page);
-    await expect.poll(() => popupText(tabId), { timeout: 5_000 }).toContain('No article found here.');
+    await expect.poll(() => popupText(tabId), { timeout: 5_000 }).toContain('No article or comment thread found on this page.');
     expect(await inExtension((api, id) => api.action.getBadgeText({ tabId: id }), tabId)).toBe('');
     await page.close();
   }, 60_000);
@@ -175,9 +177,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
     try {
       await page.goto(`${site.origin}/third`);
       await new Promise((r) => setTimeout(r, 1_500)); // the content script asks, and is told Plainsight is off
-      const text = await popupText(tabId);
-      expect(text).not.toContain(QATAR_CLAIM);
-      expect(text).toContain('No article found here.');
+      // The popup says the site is off; what the worker keeps for the tab is the new page's (nothing), not the old one's.
+      expect(await popupText(tabId)).toContain(`Switched off on ${host}`);
+      const stored = (await send({ type: 'get-tab', tabId })) as { tab: { frames: Record<string, { claims: { text: string }[] }> } | null };
+      expect(Object.values(stored.tab?.frames ?? {}).flatMap((f) => f.claims.map((c) => c.text))).not.toContain(QATAR_CLAIM);
     } finally {
       await send({ type: 'set-site', host, enabled: true });
     }
@@ -188,7 +191,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
     const { page, tabId } = await open('/huge');
     await painted(page);
     const marks = await readHighlights(page);
-    expect(marks['plainsight-claim']).toContain(QATAR_CLAIM);
+    expect(marks['plainsight-claim']).toContain(QATAR_CLAIM_MARK);
     await page.evaluate(() => document.getElementById('c0')!.scrollIntoView());
     await expect.poll(async () => (await readHighlights(page))['plainsight-comment-insult'] ?? [], { timeout: 15_000 }).toContain('a$$holes');
     expect(await popupText(tabId)).toMatch(/article too long: annotated the first [\d,]+ words of [\d,]+/);
@@ -215,7 +218,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
       await painted(page);
       const marks = Object.values(await readHighlights(page)).flat();
       expect(marks.filter((t) => /Experts|economy|very|the the/.test(t))).toEqual([]);
-      expect((await readHighlights(page))['plainsight-claim']).toContain(QATAR_CLAIM);
+      expect((await readHighlights(page))['plainsight-claim']).toContain(QATAR_CLAIM_MARK);
       await page.close();
     } finally {
       await send({ type: 'set-marks', marks: 'confident' });

@@ -184,12 +184,15 @@ describe('the background worker', () => {
     expect(Number(await fakeBrowser.action.getBadgeText({ tabId: 7 }))).toBeGreaterThanOrEqual(600);
   }, 30_000);
 
-  it('clears a tab loaded while its site is off: the popup does not show the page before', async () => {
+  it('clears a tab loaded while its site is off: the popup does not show the page before, and still knows the site', async () => {
     await send({ type: 'annotate', article: ARTICLE, comments: [], firstComment: 0 }, CONTENT);
     await send({ type: 'set-site', host: 'news.example', enabled: false }, POPUP);
     const reply = await send({ type: 'annotate', article: { title: 'Other', text: 'Another article.' }, comments: [], firstComment: 0 }, { ...CONTENT, url: 'https://news.example/other' });
     expect(reply).toMatchObject({ ok: true, active: false });
-    expect((await send({ type: 'get-tab', tabId: 7 }, POPUP)).tab).toBeNull();
+    // What stays is the new page's address, so the popup can offer to switch the site back on.
+    const after = await send({ type: 'get-tab', tabId: 7 }, POPUP);
+    expect(after.host).toBe('news.example');
+    expect(after.tab.frames['0']).toMatchObject({ url: 'https://news.example/other', hasArticle: false, claims: [], techniques: [], comments: [] });
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
   });
 
