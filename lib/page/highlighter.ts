@@ -13,6 +13,10 @@ import type { MappedText } from './types';
  * paint, against 25 ms when they arrive in one task. Past `EAGER_RANGES`, even that one frame
  * takes 100 ms or more, so only the ranges of blocks near the viewport are registered, and blocks
  * come and go as the reader scrolls.
+ *
+ * The registry is shared with the page, which may clear it (`CSS.highlights.clear()`), delete our
+ * names or empty our highlights. Every `GUARD_MS` the painter checks its entries (a map read per
+ * name, whatever the number of marks) and puts back what went missing.
  */
 export interface PaintedSpan {
   start: number;
@@ -34,6 +38,8 @@ export interface Highlighter {
 export const HIGHLIGHT_PREFIX = 'plainsight-';
 /** Up to this many ranges, all are registered; beyond it, only those near the viewport. */
 export const EAGER_RANGES = 1500;
+/** How often the registry is checked for entries the page took out. */
+export const GUARD_MS = 250;
 
 interface Mark {
   highlight: Highlight;
@@ -53,6 +59,9 @@ export function createHighlighter(doc: Document): Highlighter {
   let near: NearViewport | null = null;
   const shown = new Set<Element>();
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Each highlight's size after our last change: smaller means the page emptied it. */
+  const sizes = new Map<Highlight, number>();
+  let guard: number | undefined;
 
   const highlightFor = (name: string): Highlight | null => {
     if (!registry || !HighlightClass) return null;
@@ -61,16 +70,35 @@ export function createHighlighter(doc: Document): Highlighter {
       highlight = new HighlightClass();
       owned.set(name, highlight);
       registry.set(name, highlight);
+      guard ??= view!.setInterval(restore, GUARD_MS);
     }
     return highlight;
   };
 
+  const noteSizes = (marks: readonly Mark[]) => {
+    for (const { highlight } of marks) sizes.set(highlight, highlight.size);
+  };
   // Firefox 140 breaks chained `add(a).add(b)`; add one range at a time.
   const show = (marks: readonly Mark[]) => {
     for (const { highlight, range } of marks) highlight.add(range);
+    noteSizes(marks);
   };
   const hide = (marks: readonly Mark[]) => {
     for (const { highlight, range } of marks) highlight.delete(range);
+    noteSizes(marks);
+  };
+
+  /** Puts back the registry entries the page deleted, and the ranges of highlights it emptied. */
+  const restore = () => {
+    try {
+      for (const [name, highlight] of owned) if (registry!.get(name) !== highlight) registry!.set(name, highlight);
+      const emptied = new Set([...sizes].filter(([highlight, size]) => highlight.size < size).map(([highlight]) => highlight));
+      if (emptied.size === 0) return;
+      for (const [block, marks] of blocks)
+        if (!near || shown.has(block)) show(marks.filter((mark) => emptied.has(mark.highlight)));
+    } catch (error) {
+      console.warn('[plainsight]', error instanceof Error ? error.message : error);
+    }
   };
 
   const onNear = (nearBlocks: Element[], leftBlocks: Element[]) => {
@@ -89,6 +117,7 @@ export function createHighlighter(doc: Document): Highlighter {
   const startWindowing = () => {
     near = createNearViewport(doc, onNear);
     for (const highlight of owned.values()) highlight.clear();
+    sizes.clear();
     near.track([...blocks.keys()]);
   };
 
@@ -134,6 +163,9 @@ export function createHighlighter(doc: Document): Highlighter {
     },
     removeAll() {
       clearTimeout(flashTimer);
+      view?.clearInterval(guard);
+      guard = undefined;
+      sizes.clear();
       near?.disconnect();
       near = null;
       staged = [];

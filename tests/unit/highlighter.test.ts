@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EAGER_RANGES, createHighlighter } from '../../lib/page/highlighter';
+import { EAGER_RANGES, GUARD_MS, createHighlighter } from '../../lib/page/highlighter';
 import { mapText } from '../../lib/page/text-map';
 import { type LoadedPage, loadPage } from '../fixtures/dom';
 
@@ -98,5 +98,21 @@ describe('the highlighter', () => {
     await frame(view);
     expect(registeredParagraphs(registry)).toContain('p0');
     expect(registeredParagraphs(registry)).toHaveLength(17);
+  });
+
+  it('puts back what the page takes out of the registry: its entries, and the ranges of a highlight it empties', async () => {
+    const { view, registry, mapped, spans } = setUp(5);
+    const highlighter = createHighlighter(view.document);
+    highlighter.stage(mapped, spans);
+    highlighter.commit();
+    const ours = registry.get('plainsight-claim')!;
+    registry.clear();
+    await new Promise((r) => setTimeout(r, GUARD_MS + 50));
+    expect(registry.get('plainsight-claim')).toBe(ours);
+    ours.clear();
+    await new Promise((r) => setTimeout(r, GUARD_MS + 50));
+    expect(registeredParagraphs(registry)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
+    highlighter.removeAll();
+    expect(registry.size).toBe(0);
   });
 });
