@@ -13,6 +13,8 @@ export type BrowserName = 'chromium' | 'firefox';
 export interface ExtensionBrowser {
   name: BrowserName;
   browser: Browser;
+  /** `runtime.id` as the content script sees it: the host of Chromium's extension URLs, the gecko id in Firefox. */
+  extensionId: string;
   /** The popup page as an ordinary tab, about the tab `tabId`. */
   openPopup(tabId: number): Promise<Page>;
   /** URLs the extension's own contexts (worker, popup) requested, where the browser lets us see them. */
@@ -54,6 +56,7 @@ async function launchChromium(): Promise<ExtensionBrowser> {
   return {
     name: 'chromium',
     browser,
+    extensionId: id,
     extensionRequests,
     async openPopup(tabId) {
       const page = await browser.newPage();
@@ -79,6 +82,7 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
   return {
     name: 'firefox',
     browser,
+    extensionId: GECKO_ID,
     extensionRequests,
     async openPopup(tabId) {
       const page = await browser.newPage();
