@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newsPage } from '../fixtures/layouts';
 import { readSeed } from '../fixtures/seed';
-import { type BrowserName, type ExtensionBrowser, launchWithExtension, readHighlights, tabIdOf } from './browsers';
+import { type BrowserName, type ExtensionBrowser, inClosedShadow, launchWithExtension, readHighlights, tabIdOf } from './browsers';
 import { type FixtureServer, serveFixtures } from './server';
 
 /**
@@ -178,6 +178,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('on hostile pages in %s', (n
     await expect.poll(() => page.evaluate(() => (window as unknown as { removed: number }).removed), { timeout: 5_000 }).toBeGreaterThan(0);
     await new Promise((r) => setTimeout(r, 3_200)); // the page stops pruning three seconds after load
     expect(await hoverShowsCard(page, 'plainsight-loaded-language', 'sitting idly')).toBe(true);
+    expect(await inClosedShadow(page, 'plainsight-card', (root) => root.querySelector('.card')?.textContent)).toContain('sitting idly');
     expect(await page.evaluate(() => document.querySelectorAll('plainsight-markers').length)).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { seenShadowRoots: unknown[] }).seenShadowRoots.every((r) => r === null))).toBe(true);
     await page.close();
