@@ -34,7 +34,9 @@ export function Popup({ tabId, send, load }: { tabId: number; send: PopupSend; l
   const frames = every ? allFrames : allFrames.map(([id, f]) => [id, confidentOnly(f)] as [number, FrameSummary]);
   const hidden = every ? 0 : markCount(allFrames) - markCount(frames);
   const found = frames.some(([, f]) => f.hasArticle || f.comments.length > 0);
-  const count = (pick: (f: FrameSummary) => unknown[]) => frames.reduce((n, [, f]) => n + pick(f).length, 0);
+  // Marks too many to list are still counted (see compactFrame).
+  const count = (list: 'claims' | 'techniques' | 'comments') =>
+    frames.reduce((n, [, f]) => n + f[list].length + (f.unlisted ? f.unlisted[list][every ? 'all' : 'confident'] : 0), 0);
   const change = (message: PopupMessage) => send(message).then(refresh, (e: unknown) => setError(String(e)));
   const reveal = (frameId: number, itemId: string) => void send({ type: 'reveal', tabId, frameId, itemId }).catch(() => undefined);
   const siteOn = !state.settings.disabledSites.includes(state.host);
@@ -56,7 +58,15 @@ export function Popup({ tabId, send, load }: { tabId: number; send: PopupSend; l
           </label>
         )}
       </header>
-      {state.problem && <p role="status" class="problem">Settings were reset: {state.problem}</p>}
+      {state.problem && (
+        <p role="status" class="problem">
+          Settings were reset: {state.problem}{' '}
+          <button type="button" name="dismiss-problem" onClick={() => change({ type: 'dismiss-problem' })}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      {allFrames.flatMap(([id, f]) => notesOf(f).map((note) => <p key={`${id}:${note}`} role="status" class="note">{note}</p>))}
       {!found ? (
         <p class="nothing" role="status">No article found here.</p>
       ) : uncovered ? (
@@ -67,8 +77,8 @@ export function Popup({ tabId, send, load }: { tabId: number; send: PopupSend; l
       ) : (
         <>
           <p class="counts" role="status" aria-label="Counts">
-            <span>{count((f) => f.claims)} claims</span> · <span>{count((f) => f.techniques)} techniques</span> ·{' '}
-            <span>{count((f) => f.comments)} flagged comments</span>
+            <span>{count('claims')} claims</span> · <span>{count('techniques')} techniques</span> ·{' '}
+            <span>{count('comments')} flagged comments</span>
           </p>
           <p class="marks-level">
             <label>
@@ -107,4 +117,11 @@ function confidentOnly(f: FrameSummary): FrameSummary {
 
 function markCount(frames: readonly [number, FrameSummary][]): number {
   return frames.reduce((n, [, f]) => n + f.claims.length + f.techniques.length + f.comments.length, 0);
+}
+
+/** What the reader should know about a frame's results: a text read in part, marks too many to list. */
+function notesOf(f: FrameSummary): string[] {
+  const u = f.unlisted;
+  const more = u && [[u.claims.all, 'claims'], [u.techniques.all, 'techniques'], [u.comments.all, 'flagged comments']].filter(([n]) => Number(n) > 0);
+  return [...(f.notes ?? []), ...(more && more.length > 0 ? [`Not listed, too many to keep: ${more.map(([n, what]) => `${n} more ${what}`).join(', ')}.`] : [])];
 }

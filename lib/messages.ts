@@ -9,10 +9,14 @@ import { onFirstUse, z } from './zod-mini';
  */
 
 // Each schema is a function that builds it on first use (see onFirstUse).
-const text = () => z.string().check(z.maxLength(5_000_000));
+// Any text a page may hold: the browser's own message limit (64 MiB) comes first. What the engine
+// reads of an over-long article, comment, title or author is decided in the background
+// (long-text.ts), not by refusing the whole message.
+const text = () => z.string().check(z.maxLength(50_000_000));
 const offset = () => z.int().check(z.minimum(0));
 const tabId = () => z.int();
-const commentInput = () => z.object({ author: z.string().check(z.maxLength(500)), text: text() });
+const unlistedCount = () => z.object({ all: offset(), confident: offset() });
+const commentInput = () => z.object({ author: text(), text: text() });
 /** What the popup lists for one frame; item ids let it ask the page to reveal an item. */
 export const frameSummarySchema = onFirstUse(() =>
   z.object({
@@ -25,6 +29,10 @@ export const frameSummarySchema = onFirstUse(() =>
     comments: z.array(z.object({ id: z.string(), author: z.string(), excerpt: z.string(), flags: z.array(z.enum(COMMENT_FLAG_IDS)), confident: z.boolean() })),
     /** The frame's language (`code`, when known) and whether Plainsight reads it. */
     language: z.object({ code: z.string(), covered: z.boolean() }),
+    /** Marks found but left out of the lists to keep the summary small: how many, and how many of them are sure. */
+    unlisted: z.optional(z.object({ claims: unlistedCount(), techniques: unlistedCount(), comments: unlistedCount() })),
+    /** What the reader should know about these results ("article too long: …"). */
+    notes: z.optional(z.array(z.string())),
   }),
 );
 export type FrameSummary = z.infer<ReturnType<typeof frameSummarySchema>>;
@@ -39,8 +47,8 @@ export const contentMessageSchema = onFirstUse(() =>
   z.discriminatedUnion('type', [
     z.object({
       type: z.literal('annotate'),
-      article: z.nullable(z.object({ title: z.string().check(z.maxLength(2_000)), text: text(), lang: z.optional(z.string().check(z.maxLength(35))) })),
-      comments: z.array(commentInput()).check(z.maxLength(50_000)),
+      article: z.nullable(z.object({ title: text(), text: text(), lang: z.optional(text()) })),
+      comments: z.array(commentInput()).check(z.maxLength(1_000_000)),
       /** Index of the first comment: later batches continue the frame's numbering. */
       firstComment: offset(),
     }),
@@ -56,6 +64,8 @@ export const popupMessageSchema = onFirstUse(() =>
     z.object({ type: z.literal('set-site'), host: z.string().check(z.minLength(1), z.maxLength(253)), enabled: z.boolean() }),
     z.object({ type: z.literal('set-category'), category: z.enum(TOGGLE_IDS), enabled: z.boolean() }),
     z.object({ type: z.literal('set-marks'), marks: z.enum(MARK_LEVELS) }),
+    /** The reader has read why the settings were reset. */
+    z.object({ type: z.literal('dismiss-problem') }),
     z.object({ type: z.literal('reveal'), tabId: tabId(), frameId: z.int(), itemId: z.string() }),
   ]),
 );

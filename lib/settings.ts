@@ -66,6 +66,8 @@ export function parseSettings(raw: unknown): { settings: Settings } | { problem:
 
 const KEY = 'settings';
 const LAST_GOOD_KEY = 'settingsLastGood';
+/** Why the settings were last reset; kept until the reader dismisses the notice in the popup. */
+const NOTICE_KEY = 'settingsNotice';
 
 /** The part of an extension storage area the stores use (promise style, as WXT's browser gives it). */
 export interface StorageArea {
@@ -74,36 +76,62 @@ export interface StorageArea {
   remove(keys: string | string[]): Promise<void>;
 }
 
-/** Reads and writes the settings in one storage area; the background worker owns it. */
+/**
+ * Reads and writes the settings in one storage area; the background worker owns it. Every read
+ * and write waits for the ones before it, so a change reads what the previous change stored:
+ * twelve quick clicks are twelve changes kept, not one.
+ */
 export class SettingsStore {
+  private queue: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly area: StorageArea,
     private readonly report: (problem: string) => void = (p) => console.warn(`[plainsight] ${p}`),
   ) {}
 
-  async read(): Promise<SettingsRead> {
-    const stored = await this.area.get([KEY, LAST_GOOD_KEY]);
+  /** The settings, and why they were reset if the reader has not dismissed that yet. */
+  read(): Promise<SettingsRead> {
+    return this.serial(() => this.readNow());
+  }
+
+  /** Validates before writing: a bad update is refused and the stored settings stay as they were. */
+  write(settings: Settings): Promise<Settings> {
+    return this.serial(() => this.writeNow(settings));
+  }
+
+  update(change: (current: Settings) => Settings): Promise<Settings> {
+    return this.serial(async () => this.writeNow(change((await this.readNow()).settings)));
+  }
+
+  /** The reader has seen why the settings were reset. */
+  dismissProblem(): Promise<void> {
+    return this.serial(() => this.area.remove(NOTICE_KEY));
+  }
+
+  private serial<T>(step: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(step);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async readNow(): Promise<SettingsRead> {
+    const stored = await this.area.get([KEY, LAST_GOOD_KEY, NOTICE_KEY]);
     const current = parseSettings(stored[KEY]);
-    if ('settings' in current) return { settings: current.settings, problem: null };
+    const notice = typeof stored[NOTICE_KEY] === 'string' ? stored[NOTICE_KEY] : null;
+    if ('settings' in current) return { settings: current.settings, problem: notice };
     const lastGood = stored[LAST_GOOD_KEY] === undefined ? null : parseSettings(stored[LAST_GOOD_KEY]);
     const recovered = lastGood && 'settings' in lastGood ? lastGood.settings : null;
     const settings = recovered ?? DEFAULT_SETTINGS;
     const problem = `corrupt settings replaced by the ${recovered ? 'last good ones' : 'defaults'} (${current.problem})`;
     this.report(problem);
-    await this.area.set({ [KEY]: settings });
+    await this.area.set({ [KEY]: settings, [NOTICE_KEY]: problem });
     return { settings, problem };
   }
 
-  /** Validates before writing: a bad update is refused and the stored settings stay as they were. */
-  async write(settings: Settings): Promise<Settings> {
+  private async writeNow(settings: Settings): Promise<Settings> {
     const valid = settingsSchema().parse(settings);
     await this.area.set({ [KEY]: valid, [LAST_GOOD_KEY]: valid });
     return valid;
-  }
-
-  async update(change: (current: Settings) => Settings): Promise<Settings> {
-    const { settings } = await this.read();
-    return this.write(change(settings));
   }
 }
 

@@ -26,14 +26,19 @@ const label = () =>
   ]);
 type Label = z.infer<ReturnType<typeof label>>;
 
-/** `sures[i]`: the mark's confidence in whole percent. */
-const columns = () => ({ starts: indices(), ends: indices(), kinds: indices(), explains: indices(), sures: indices() });
+/**
+ * `sures[i]`: the mark's confidence in whole percent; `showStarts[i]`–`showEnds[i]`: the words the
+ * page marks (for a claim, its evidence; for the others, the mark itself).
+ */
+const columns = () => ({ starts: indices(), ends: indices(), kinds: indices(), explains: indices(), sures: indices(), showStarts: indices(), showEnds: indices() });
 interface Marks {
   starts: number[];
   ends: number[];
   kinds: number[];
   explains: number[];
   sures: number[];
+  showStarts: number[];
+  showEnds: number[];
 }
 
 export const wireResultSchema = onFirstUse(() =>
@@ -59,11 +64,13 @@ function columnProblem(wire: { labels: unknown[]; notes: unknown[]; commentCount
   for (const [name, m] of [['article', wire.article], ['comments', wire.comments]] as const) {
     if (!m) continue;
     const n = m.starts.length;
-    if (m.ends.length !== n || m.kinds.length !== n || m.explains.length !== n || m.sures.length !== n || ('owners' in m && m.owners.length !== n))
+    const lengths = [m.ends, m.kinds, m.explains, m.sures, m.showStarts, m.showEnds, ...('owners' in m ? [m.owners] : [])].map((c) => c.length);
+    if (lengths.some((length) => length !== n))
       return `${name}: the columns differ in length`;
     for (let i = 0; i < n; i++) {
       if (m.sures[i]! > 100) return `${name}: mark ${i} has a confidence over 100%`;
       if (m.ends[i]! < m.starts[i]!) return `${name}: mark ${i} ends before it starts`;
+      if (m.showEnds[i]! < m.showStarts[i]!) return `${name}: mark ${i} shows words that end before they start`;
       if (m.kinds[i]! >= wire.labels.length) return `${name}: mark ${i} has no label`;
       if (m.explains[i]! >= wire.notes.length) return `${name}: mark ${i} has no explanation`;
       if ('owners' in m && m.owners[i]! >= wire.commentCount) return `${name}: mark ${i} belongs to no comment`;
@@ -89,11 +96,14 @@ export function encodeResult(result: PageAnnotations): WireResult {
     m.kinds.push(intern(labels, labelIndex, JSON.stringify(l), l));
     m.explains.push(intern(notes, noteIndex, mark.explanation, mark.explanation));
     m.sures.push(Math.round(mark.confidence * 100));
+    const shown = 'kind' in mark && mark.kind === 'claim' ? mark.shown : mark;
+    m.showStarts.push(shown.start);
+    m.showEnds.push(shown.end);
   };
   const addAnnotation = (m: Marks, a: Annotation) => add(m, labelOf(a), a);
   const addFlag = (m: Marks, f: CommentFlag) => add(m, { kind: 'flag', category: f.category, ruleId: f.ruleId }, f);
 
-  const empty = (): Marks => ({ starts: [], ends: [], kinds: [], explains: [], sures: [] });
+  const empty = (): Marks => ({ starts: [], ends: [], kinds: [], explains: [], sures: [], showStarts: [], showEnds: [] });
   let article: Marks | null = null;
   if (result.article) {
     article = empty();
@@ -126,7 +136,7 @@ export function decodeResult(wire: WireResult): DecodedResult {
     const l = wire.labels[m.kinds[i]!]!;
     const span = { start: m.starts[i]!, end: m.ends[i]!, ruleId: l.ruleId, explanation: wire.notes[m.explains[i]!]!, confidence: m.sures[i]! / 100 };
     if (l.kind === 'flag') return { ...span, category: l.category };
-    if (l.kind === 'claim') return { ...span, kind: 'claim', category: 'claim', sourcing: l.sourcing };
+    if (l.kind === 'claim') return { ...span, kind: 'claim', category: 'claim', shown: { start: m.showStarts[i]!, end: m.showEnds[i]! }, sourcing: l.sourcing };
     return { ...span, kind: 'technique', category: l.category, ...(l.quoted && { quoted: true as const }) };
   };
   const article = wire.article && wire.article.starts.map((_, i) => mark(wire.article!, i) as Annotation);

@@ -1,6 +1,9 @@
-import { existsSync } from 'node:fs';
-import type { Page } from 'puppeteer-core';
-import { BUILDS, launchWithExtension } from '../tests/e2e/browsers';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { BUILDS, EXECUTABLES, launchWithExtension } from '../tests/e2e/browsers';
 import { serveFixtures } from '../tests/e2e/server';
 import { largePage, listingPage, wordpressPage } from '../tests/fixtures/layouts';
 import { readSeed } from '../tests/fixtures/seed';
@@ -14,7 +17,8 @@ import { readSeed } from '../tests/fixtures/seed';
  * each `await` counts) plus compiling it; the longest task comes from a Chromium performance trace,
  * given both for tasks that ran our script and for any task (the browser's own style, layout and
  * paint of the highlights included). Firefox ESR, which gives neither through puppeteer, is timed
- * by the content script's own marks. Prints figures; asserts nothing.
+ * by the content script's own marks. The seed page is also timed with the worker stopped first (as
+ * Chrome stops it after 30 seconds idle) against the same page warm. Prints figures; asserts nothing.
  */
 
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -177,6 +181,71 @@ function pick<R>(runs: R[], f: (r: R) => number | null): number | null {
   return xs.length ? median(xs) : null;
 }
 
+/**
+ * The seed page painted with the worker stopped first, as Chrome stops it after 30 seconds idle,
+ * each time followed by the same page with the worker warm. This browser is launched without
+ * puppeteer attached to the worker: a worker restarted under an attached debugger waits for it.
+ */
+async function workerStoppedFirst(origin: string): Promise<void> {
+  const browser = await puppeteer.launch({
+    executablePath: EXECUTABLES.chromium,
+    headless: true,
+    pipe: true,
+    enableExtensions: [BUILDS.chromium],
+    userDataDir: mkdtempSync(join(tmpdir(), 'plainsight-bench-')),
+    targetFilter: (target) => target.type() !== 'service_worker',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/seed`);
+    await new Promise((r) => setTimeout(r, 1500));
+    const stopped: Awaited<ReturnType<typeof marksOnly>>[] = [];
+    const warm: Awaited<ReturnType<typeof marksOnly>>[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await stopWorker(browser);
+      stopped.push(await marksOnly(page, `${origin}/seed`, true));
+      warm.push(await marksOnly(page, `${origin}/seed`, true));
+    }
+    const row = (runs: typeof warm) => `found ${fmt(pick(runs, (r) => r.found))}, answered ${fmt(pick(runs, (r) => r.answered))}, painted ${fmt(pick(runs, (r) => r.painted))}`;
+    console.log(`\nChromium, seed page, worker stopped first then warm, ${RUNS} pairs (median)`);
+    console.log(`  worker stopped  ${row(stopped)}`);
+    console.log(`  worker warm     ${row(warm)}`);
+    const ratio = (pick(stopped, (r) => r.painted) ?? NaN) / (pick(warm, (r) => r.painted) ?? NaN);
+    console.log(`  stopped / warm  ${ratio.toFixed(2)}× (floor ≤ 1.6×)`);
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * Stops the extension's service worker through the DevTools protocol of a page in the extension's
+ * origin (its manifest, which sends the worker nothing), and waits until it has stopped.
+ */
+async function stopWorker(browser: Browser): Promise<void> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`chrome-extension://${unpackedExtensionId(BUILDS.chromium)}/manifest.json`);
+    const session = await page.createCDPSession();
+    const stopped = new Promise<void>((resolve) =>
+      session.on('ServiceWorker.workerVersionUpdated', (e) => {
+        if (e.versions.some((v) => v.runningStatus === 'stopped')) resolve();
+      }),
+    );
+    await session.send('ServiceWorker.enable');
+    await session.send('ServiceWorker.stopAllWorkers');
+    await Promise.race([stopped, new Promise((r) => setTimeout(r, 3_000))]);
+  } finally {
+    await page.close();
+  }
+}
+
+/** Chromium's id for an unpacked extension: the SHA-256 of its absolute path, first 32 hex digits as a–p. */
+function unpackedExtensionId(path: string): string {
+  const hex = createHash('sha256').update(path).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+}
+
 const seed = readSeed();
 const server = await serveFixtures({ '/seed': wordpressPage(seed), '/large': largePage(seed), '/listing': listingPage() });
 try {
@@ -204,6 +273,7 @@ try {
     await browser.close();
   }
   // Firefox gives no trace through puppeteer: only the content script's own marks, for comparison.
+  await workerStoppedFirst(server.origin);
   const firefox = await launchWithExtension('firefox');
   try {
     const page = await firefox.browser.newPage();

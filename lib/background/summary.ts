@@ -9,8 +9,19 @@ import type { MarkLevel } from '../settings';
  */
 
 const EXCERPT = 160;
+/** At most this many items of each list are kept for the popup, the sure ones first. */
+const LISTED = 300;
+/**
+ * A frame's summary is cut down until its JSON is this long at most: session storage holds 10 MB
+ * (in Chrome) for every tab's results, and a write over the quota fails as a whole.
+ */
+export const FRAME_BUDGET = 300_000;
 
-export function summariseFrame(result: PageAnnotations, url: string, firstComment: number): FrameSummary {
+type ListName = 'claims' | 'techniques' | 'comments';
+const LISTS: readonly ListName[] = ['claims', 'techniques', 'comments'];
+
+/** `notes`: what the reader should know about this result, such as an article annotated in part. */
+export function summariseFrame(result: PageAnnotations, url: string, firstComment: number, notes: string[] = []): FrameSummary {
   const annotations = result.article?.annotations ?? [];
   const articleText = result.article?.text ?? '';
   const slice = (start: number, end: number) => clip(articleText.slice(start, end));
@@ -40,19 +51,65 @@ export function summariseFrame(result: PageAnnotations, url: string, firstCommen
             },
           ],
     ),
+    ...(notes.length > 0 && { notes }),
   };
 }
 
 /** Adds a later batch of comments to a frame's summary. */
 export function appendComments(summary: FrameSummary, later: FrameSummary): FrameSummary {
-  return { ...summary, comments: [...summary.comments, ...later.comments] };
+  const unlisted = summary.unlisted && later.unlisted ? addUnlisted(summary.unlisted, later.unlisted) : (summary.unlisted ?? later.unlisted);
+  const notes = [...new Set([...(summary.notes ?? []), ...(later.notes ?? [])])];
+  return { ...summary, comments: [...summary.comments, ...later.comments], ...(unlisted && { unlisted }), ...(notes.length > 0 && { notes }) };
+}
+
+/**
+ * The summary kept for the popup: each list holds at most `LISTED` items (the sure ones first, in
+ * the page's order), fewer if its JSON is still over `budget`; the rest are counted, not listed.
+ */
+export function compactFrame(summary: FrameSummary, budget = FRAME_BUDGET): FrameSummary {
+  for (let limit = LISTED; ; limit = Math.floor(limit / 2)) {
+    const compact = capLists(summary, limit);
+    if (limit === 0 || JSON.stringify(compact).length <= budget) return compact;
+  }
+}
+
+const TOO_MANY = 'too many results to keep for this tab: only their number is shown';
+
+/** A frame's summary with no list at all, for when even the compact one cannot be stored. */
+export function countsOnly(summary: FrameSummary): FrameSummary {
+  return { ...capLists(summary, 0), notes: [...new Set([...(summary.notes ?? []), TOO_MANY])] };
+}
+
+function capLists(summary: FrameSummary, limit: number): FrameSummary {
+  let unlisted = summary.unlisted ?? { claims: none(), techniques: none(), comments: none() };
+  const out = { ...summary };
+  let changed = false;
+  for (const name of LISTS) {
+    const items: { confident: boolean }[] = summary[name];
+    if (items.length <= limit) continue;
+    const order = items.map((_, i) => i).sort((a, b) => Number(items[b]!.confident) - Number(items[a]!.confident) || a - b);
+    const kept = new Set(order.slice(0, limit));
+    const left = items.filter((_, i) => !kept.has(i));
+    (out[name] as typeof items) = items.filter((_, i) => kept.has(i));
+    changed = true;
+    unlisted = { ...unlisted, [name]: { all: unlisted[name].all + left.length, confident: unlisted[name].confident + left.filter((x) => x.confident).length } };
+  }
+  return changed ? { ...out, unlisted } : summary;
+}
+
+type Unlisted = NonNullable<FrameSummary['unlisted']>;
+const none = () => ({ all: 0, confident: 0 });
+function addUnlisted(a: Unlisted, b: Unlisted): Unlisted {
+  const sum = (name: ListName) => ({ all: a[name].all + b[name].all, confident: a[name].confident + b[name].confident });
+  return { claims: sum('claims'), techniques: sum('techniques'), comments: sum('comments') };
 }
 
 /** The badge: every technique marked and every comment flagged that the reader sees, across the tab's frames. */
 export function flaggedCount(frames: Iterable<FrameSummary>, marks: MarkLevel = 'confident'): number {
   const shown = (item: { confident: boolean }) => marks === 'all' || item.confident;
   let n = 0;
-  for (const f of frames) n += f.techniques.filter(shown).length + f.comments.filter(shown).length;
+  const left = (u: { all: number; confident: number } | undefined) => (u ? (marks === 'all' ? u.all : u.confident) : 0);
+  for (const f of frames) n += f.techniques.filter(shown).length + f.comments.filter(shown).length + left(f.unlisted?.techniques) + left(f.unlisted?.comments);
   return n;
 }
 

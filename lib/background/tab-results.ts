@@ -1,6 +1,6 @@
 import type { StorageArea } from '../settings';
 import { type FrameSummary, type TabSummary, tabSummarySchema } from '../messages';
-import { appendComments } from './summary';
+import { appendComments, compactFrame, countsOnly } from './summary';
 
 /**
  * Results per tab, kept in session storage so they outlive the MV3 worker being stopped (they go
@@ -20,15 +20,38 @@ export class TabResults {
     return null;
   }
 
-  /** Records a frame's result; a new page in the top frame starts the tab afresh. */
+  /**
+   * Records a frame's result, kept small (see compactFrame); a new page in the top frame starts the
+   * tab afresh. Returns what was stored.
+   */
   async record(tabId: number, frameId: number, summary: FrameSummary, append: boolean): Promise<TabSummary> {
     const current = frameId === 0 && !append ? null : await this.get(tabId);
     const frames = { ...(current?.frames ?? {}) };
     const previous = frames[String(frameId)];
-    frames[String(frameId)] = append && previous ? appendComments(previous, summary) : summary;
-    const tab = { frames };
-    await this.area.set({ [keyOf(tabId)]: tab });
-    return tab;
+    frames[String(frameId)] = compactFrame(append && previous ? appendComments(previous, summary) : summary);
+    return this.store(tabId, { frames });
+  }
+
+  /**
+   * A write that fails (over the storage quota) must not leave the previous page's results in
+   * place: they are cleared, and the results' numbers alone stored instead, if those fit.
+   */
+  private async store(tabId: number, tab: TabSummary): Promise<TabSummary> {
+    const key = keyOf(tabId);
+    try {
+      await this.area.set({ [key]: tab });
+      return tab;
+    } catch (error) {
+      console.warn(`[plainsight] results of tab ${tabId} not stored in full:`, error);
+      await this.area.remove(key);
+      const small = { frames: Object.fromEntries(Object.entries(tab.frames).map(([id, f]) => [id, countsOnly(f)])) };
+      try {
+        await this.area.set({ [key]: small });
+        return small;
+      } catch {
+        return { frames: {} };
+      }
+    }
   }
 
   async forget(tabId: number): Promise<void> {

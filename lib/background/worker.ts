@@ -11,6 +11,7 @@ import {
 import { type Settings, SettingsStore, isSiteEnabled } from '../settings';
 import { encodeResult } from '../wire';
 import { flaggedCount, summariseFrame } from './summary';
+import { STORED_CONTEXT, answerEvery, withinLimits } from './long-text';
 import { TabResults } from './tab-results';
 import { warmUp } from './warm-up';
 import { loadWeightFiles } from './weight-files';
@@ -72,12 +73,16 @@ export function startBackground(api: WxtBrowser): void {
     if (articles.size > OPEN_ARTICLES) articles.delete(articles.keys().next().value!);
   };
 
-  async function onContent(message: ContentMessage, sender: Browser.runtime.MessageSender) {
+  async function onContent(raw: ContentMessage, sender: Browser.runtime.MessageSender) {
     const tabId = sender.tab!.id!;
     const frameId = sender.frameId ?? 0;
+    const message = withinLimits(raw);
     // An article starts a new page in the top frame; a message without one adds to its frame.
     const isNewPage = frameId === 0 && message.article !== null;
-    if (isNewPage) noteArticle(tabId, message.article!.text);
+    if (isNewPage) {
+      noteArticle(tabId, message.article!.text);
+      forgetTab(tabId); // the previous page's results never stand for this one, whatever follows
+    }
     const current = await currentSettings();
     const host = frameId === 0 ? hostOf(sender.url) : hostOf(sender.tab?.url ?? (await topUrl(tabId)) ?? sender.url);
     if (!isSiteEnabled(current, host)) return { ok: true as const, active: false, settings: current, result: null };
@@ -87,14 +92,22 @@ export function startBackground(api: WxtBrowser): void {
       articles.get(tabId) ??
       (((await api.storage.session.get(articleKey))[articleKey] as string | null | undefined) ?? null);
     const annotator = await annotatorReady();
-    const result = annotator.annotatePage(message.article, message.comments, context);
+    const result = answerEvery(annotator.annotatePage(message.article, message.comments, context), raw.comments);
     afterReply(tabId, async () => {
-      if (isNewPage) await api.storage.session.set({ [articleKey]: message.article?.text ?? null });
-      const summary = summariseFrame(result, sender.url ?? '', message.firstComment);
+      const summary = summariseFrame(result, sender.url ?? '', message.firstComment, message.notes);
       const tab = await tabs.record(tabId, frameId, summary, !isNewPage && (frameId === 0 || message.firstComment > 0));
       await showBadge(tabId, flaggedCount(Object.values(tab.frames), current.marks));
+      if (isNewPage) await api.storage.session.set({ [articleKey]: message.article!.text.slice(0, STORED_CONTEXT) });
     });
     return { ok: true as const, active: true, settings: current, result: encodeResult(result) };
+  }
+
+  /** Clears a tab's results, its article and its badge, after the writes queued before. */
+  const forgetTab = (tabId: number) => afterReply(tabId, () => clearTab(tabId));
+  async function clearTab(tabId: number) {
+    await tabs.forget(tabId);
+    await api.storage.session.remove(`article:${tabId}`);
+    await showBadge(tabId, 0);
   }
 
   async function topUrl(tabId: number): Promise<string | undefined> {
@@ -129,15 +142,29 @@ export function startBackground(api: WxtBrowser): void {
         );
       case 'set-marks':
         return applied(await settings.update((s) => ({ ...s, marks: message.marks })));
+      case 'dismiss-problem':
+        await settings.dismissProblem();
+        return { ok: true as const };
       case 'reveal':
         await api.tabs.sendMessage(message.tabId, { type: 'reveal', itemId: message.itemId }, { frameId: message.frameId });
         return { ok: true as const };
     }
   }
 
-  /** Tells every page with results about new settings, so toggles apply at once. */
+  /**
+   * Tells every page with results about new settings, so toggles apply at once. The settings store
+   * runs changes one after another; the news goes out in the same order, so pages end on the last.
+   */
+  let told: Promise<unknown> = Promise.resolve();
   async function applied(next: Settings) {
     cachedSettings = Promise.resolve(next);
+    const telling = told.then(() => tellTabs(next));
+    told = telling.catch(() => undefined);
+    await telling;
+    return { ok: true as const, settings: next };
+  }
+
+  async function tellTabs(next: Settings) {
     await Promise.all(pending.values()); // results still being stored belong to open pages too
     const stored = await api.storage.session.get(null);
     const tabIds = Object.keys(stored).flatMap((k) => (k.startsWith('tab:') ? [Number(k.slice(4))] : []));
@@ -153,7 +180,6 @@ export function startBackground(api: WxtBrowser): void {
           .catch(() => undefined);
       }),
     );
-    return { ok: true as const, settings: next };
   }
 
   async function showBadge(tabId: number, count: number) {
@@ -181,6 +207,16 @@ export function startBackground(api: WxtBrowser): void {
       pending.delete(tabId);
     }),
   );
+  // A tab that loads a page, or moves to another address, no longer shows what its results describe.
+  // A move within the page (#section) keeps them.
+  api.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status !== 'loading' && change.url === undefined) return;
+    afterReply(tabId, async () => {
+      const shown = (await tabs.get(tabId))?.frames['0']?.url;
+      if (shown === undefined || (change.url !== undefined && withoutHash(change.url) === withoutHash(shown))) return;
+      await clearTab(tabId);
+    });
+  });
   // Compile the packs while nothing waits on them, then warm the engine, so pages are answered sooner.
   setTimeout(() => void annotatorReady().then((annotator) => warmUp(annotator), (e: unknown) => console.warn('[plainsight]', e)), 0);
 }
@@ -191,4 +227,9 @@ function hostOf(url: string | undefined): string {
   } catch {
     return '';
   }
+}
+
+function withoutHash(url: string): string {
+  const at = url.indexOf('#');
+  return at < 0 ? url : url.slice(0, at);
 }

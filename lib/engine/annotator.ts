@@ -3,6 +3,7 @@ import { RulePackError } from '../rules/compile';
 import type { Example } from '../rules/schema';
 import type { CommentFlagId, TechniqueId } from './categories';
 import { findClaims } from './claims';
+import { blankDegenerate, outsideDegenerate } from './degenerate';
 import { fillExplanation } from './explain';
 import { type PhraseKey, type TextHits, collectHits } from './hits';
 import { PhraseIndex } from './phrase-index';
@@ -142,7 +143,7 @@ export function createAnnotator(packs: readonly CompiledPack[]): Annotator {
   }
 
   function annotateArticle(text: string): Annotation[] {
-    const found = collect(text, 'article');
+    const found = collect(blankDegenerate(text), 'article'); // "very very very …" says nothing: left alone
     return sortSpans([...findClaims(found, active.article.scored), ...techniques(found, 'article')]);
   }
 
@@ -150,7 +151,7 @@ export function createAnnotator(packs: readonly CompiledPack[]): Annotator {
     const thread = threadContext(comments, articleText);
     return comments.map(({ author, text }, i) => {
       const found = collect(text, 'comment');
-      return { author, text, flags: commentFlags(found, i, thread), annotations: sortSpans(techniques(found, 'comment')) };
+      return { author, text, flags: commentFlags(found, i, thread), annotations: sortSpans(outsideDegenerate(techniques(found, 'comment'), text)) };
     });
   }
 

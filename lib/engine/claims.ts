@@ -27,16 +27,23 @@ export function findClaims(found: TextHits, scored: readonly ScoredRule[]): Clai
   let quoted: Span[] | undefined;
   const quotes = () => (quoted ??= quotedSpans(analysed.text));
   analysed.sentences.forEach((sentence, index) => {
-    if (isShouted(analysed.text, sentence)) return;
+    if (isShouted(analysed.text, sentence) || isNotAStatement(analysed.text, sentence)) return;
     const sentenceHits = bySentence.get(index) ?? [];
     const pattern = sentenceHits.find((h) => h.rule.category === 'claim');
     const verdict =
       scoreSentence(found, index, scored) ??
-      (pattern && { rule: pattern.rule, cue: quoteCue(analysed.text.slice(pattern.start, pattern.end)), confidence: pattern.rule.confidence });
+      (pattern && {
+        rule: pattern.rule,
+        cue: quoteCue(analysed.text.slice(pattern.start, pattern.end)),
+        figure: undefined,
+        confidence: pattern.rule.confidence,
+      });
     if (!verdict) return;
-    const { sourcing, note } = sourcingOf(analysed, index, sentenceHits, quotes);
+    const { sourcing, note, source } = sourcingOf(analysed, index, sentenceHits, quotes);
+    const claim = tighten(analysed, sentence, verdict.rule);
     out.push({
-      ...tighten(analysed, sentence, verdict.rule),
+      ...claim,
+      shown: (source && source.start >= sentence.start && source.end <= sentence.end ? headOf(analysed.text, source) : verdict.figure) ?? lastWord(analysed.text, claim),
       kind: 'claim',
       category: 'claim',
       sourcing,
@@ -53,7 +60,11 @@ export function findClaims(found: TextHits, scored: readonly ScoredRule[]): Clai
  * unless a rule with a veto scores below it (a learned rule overruling the hand-written one).
  * Patterns are only tested while scoring; the words that showed them are found for the winner.
  */
-function scoreSentence(found: TextHits, index: number, scored: readonly ScoredRule[]): { rule: ScoredRule; cue: string; confidence: number } | undefined {
+function scoreSentence(
+  found: TextHits,
+  index: number,
+  scored: readonly ScoredRule[],
+): { rule: ScoredRule; cue: string; figure: Span | undefined; confidence: number } | undefined {
   const { analysed } = found;
   const sentence = analysed.sentences[index]!;
   let text: string | undefined;
@@ -98,8 +109,14 @@ function scoreSentence(found: TextHits, index: number, scored: readonly ScoredRu
     const span = phraseFeatures?.get(i) ?? (m && { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
     if (span) spans.set(i, span);
   }
-  const cue = describeEvidence(analysed.text, rule.features, spans);
-  return { rule, cue: cue ?? strongestWords(analysed, sentence, rule.words) ?? 'its wording', confidence: learned ?? rule.confidence };
+  const evidence = strongestEvidence(analysed.text, rule.features, spans);
+  const words = evidence.length > 0 ? [] : strongestWords(analysed, sentence, rule.words);
+  const cue = evidence.length > 0 ? evidence.map(({ feature, span }) => `${feature.label} (${quoteCue(analysed.text.slice(span.start, span.end))})`).join(', ') : words.map((w) => quoteCue(analysed.text.slice(w.start, w.end))).join(' and ');
+  const figure = [...spans]
+    .filter(([i]) => FIGURES.has(rule.features[i]!.id))
+    .map(([i, span]) => evidenceSpan(analysed.text, rule.features[i]!.id, span))
+    .find((span) => span !== null);
+  return { rule, cue: cue || 'its wording', figure: figure ?? undefined, confidence: learned ?? rule.confidence };
 }
 
 /** The learned weights of the sentence's distinct stems and stem pairs. */
@@ -152,15 +169,34 @@ export function sentenceWordKeys(analysed: AnalysedText, sentence: AnalysedText[
   return keys;
 }
 
-/** Names the two strongest pieces of evidence a claim rule saw, e.g. `a number (“2019”)`. */
-function describeEvidence(text: string, features: readonly CompiledFeature[], fired: Map<number, Span>): string | undefined {
-  const shown = [...fired]
+/** The two strongest pieces of evidence a claim rule saw, strongest first, e.g. a number (“2019”). */
+function strongestEvidence(text: string, features: readonly CompiledFeature[], fired: Map<number, Span>): { feature: CompiledFeature; span: Span }[] {
+  return [...fired]
     .map(([i, span]) => ({ feature: features[i]!, span: evidenceSpan(text, features[i]!.id, span) }))
     .filter((x): x is { feature: CompiledFeature; span: Span } => x.feature.weight > 0 && x.span !== null)
     .sort((a, b) => b.feature.weight - a.feature.weight)
-    .slice(0, 2)
-    .map(({ feature, span }) => `${feature.label} (${quoteCue(text.slice(span.start, span.end))})`);
-  return shown.length > 0 ? shown.join(', ') : undefined;
+    .slice(0, 2);
+}
+
+const FIGURES = new Set(['number', 'money-or-share']);
+
+/**
+ * A source's first words, enough to mark where it is: "Ajmi Lourimi" of "Ajmi Lourimi, a member of
+ * Ennahda's general secretariat, said", the name of "X has spent no effort …, saying".
+ */
+function headOf(text: string, source: Span): Span {
+  const words = [...text.slice(source.start, source.end).matchAll(/[^\s,;:—–]+/g)];
+  if (words.length <= 6) return source;
+  const comma = text.slice(source.start, source.end).search(/[,;:—–]/);
+  const fourth = words[3]!;
+  const end = comma > 0 && comma < fourth.index + fourth[0].length ? comma : fourth.index + fourth[0].length;
+  return { start: source.start, end: source.start + end };
+}
+
+/** Where a claim with no source or figure to show is marked: its last word, a marker at the sentence's end. */
+function lastWord(text: string, claim: Span): Span {
+  const m = /[\p{L}\p{N}][\p{L}\p{N}'’%-]*[^\p{L}\p{N}]*$/u.exec(text.slice(claim.start, claim.end));
+  return m ? { start: claim.start + m.index, end: claim.end } : claim;
 }
 
 /** A line in capitals is a heading, a kicker or a button ("SIGN UP FOR OUR NEWSLETTER"), not a statement. */
@@ -168,6 +204,23 @@ function isShouted(text: string, sentence: Span): boolean {
   const letters = text.slice(sentence.start, sentence.end).replace(/[^\p{L}]/gu, '');
   return letters.length >= 8 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
+
+/**
+ * Page furniture that reads like a sentence but states nothing: a timestamp line ("First published
+ * February 1, 2016: 1:28 AM ET", "Updated 10:02 GMT") or a line of its own with no closing
+ * punctuation and no verb, as link and section heads are ("More about the federal debt and the
+ * economy").
+ */
+function isNotAStatement(text: string, sentence: Span): boolean {
+  const line = text.slice(sentence.start, sentence.end).trim();
+  if (TIMESTAMP.test(line) && line.split(/\s+/).length <= 14) return true;
+  const ownLine = (sentence.start === 0 || text[sentence.start - 1] === '\n') && (sentence.end >= text.length || text[sentence.end] === '\n');
+  return ownLine && !/[.!?…:;"”’)]$/.test(line) && line.split(/\s+/).length <= 12 && !VERB_LIKE.test(line);
+}
+
+const TIMESTAMP = /\b(?:published|updated|posted|last modified)\b[^.]*\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|ET|EST|EDT|GMT|BST|UTC|CET)?\b/i;
+/** Auxiliaries and inflected verb forms: enough to tell a line that states something from a heading. */
+const VERB_LIKE = /\b(?:is|are|was|were|be|been|am|has|have|had|do|does|did|will|would|can|could|shall|should|may|might|must|says?|said|\p{L}{2,}(?:ed|ing))\b/iu;
 
 const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
@@ -197,16 +250,18 @@ function evidenceSpan(text: string, feature: string, span: Span): Span | null {
   return span;
 }
 
-/** The two words of the sentence with the largest learned weights, quoted in text order. */
-function strongestWords(analysed: AnalysedText, sentence: AnalysedText['sentences'][number], words: WeightTable): string | undefined {
+/** The two words of the sentence with the largest learned weights, in text order. */
+function strongestWords(analysed: AnalysedText, sentence: AnalysedText['sentences'][number], words: WeightTable): Span[] {
   const scored: { at: number; w: number }[] = [];
   for (let t = sentence.firstToken; t < sentence.endToken; t++) {
     const w = words.get(analysed.tokens[t]!.stem) ?? 0;
     if (w > 0 && !scored.some((s) => analysed.tokens[s.at]!.stem === analysed.tokens[t]!.stem)) scored.push({ at: t, w });
   }
-  const top = scored.sort((a, b) => b.w - a.w).slice(0, 2).sort((a, b) => a.at - b.at);
-  if (top.length === 0) return undefined;
-  return top.map(({ at }) => quoteCue(analysed.text.slice(analysed.tokens[at]!.start, analysed.tokens[at]!.end))).join(' and ');
+  return scored
+    .sort((a, b) => b.w - a.w)
+    .slice(0, 2)
+    .map(({ at }) => ({ start: analysed.tokens[at]!.start, end: analysed.tokens[at]!.end }))
+    .sort((a, b) => a.start - b.start);
 }
 
 /** Cuts leading discourse markers ("After all, ") and the final full stop from a claim's span. */
@@ -231,7 +286,7 @@ function tighten({ text }: AnalysedText, sentence: Span, rule: CompiledRule): Sp
  * A claim's sourcing: the speaker its sentence names (or gestures at) as `attributionOf` reads it,
  * else the hand-written source rules of the pack that matched in the sentence, else none.
  */
-function sourcingOf(analysed: AnalysedText, index: number, hits: readonly Hit[], quotes: () => readonly Span[]): { sourcing: Sourcing; note: string } {
+function sourcingOf(analysed: AnalysedText, index: number, hits: readonly Hit[], quotes: () => readonly Span[]): { sourcing: Sourcing; note: string; source?: Span } {
   const found = attributionOf({ text: analysed.text, sentences: analysed.sentences, index, quotes });
   const category = found && (found.sourcing === 'attributed' ? 'source-attributed' : 'source-vague');
   for (const [ruleCategory, sourcing] of [
@@ -240,8 +295,12 @@ function sourcingOf(analysed: AnalysedText, index: number, hits: readonly Hit[],
   ] as const) {
     if (category && category !== ruleCategory) continue;
     const hit = hits.find((h) => h.rule.category === ruleCategory);
-    if (hit) return { sourcing, note: fillExplanation(hit.rule.explanation, analysed.text.slice(hit.start, hit.end)) };
-    if (found) return { sourcing, note: found.sourcing === 'attributed' ? `Named source: ${quoteCue(analysed.text.slice(found.start, found.end))}.` : `The source is gestured at but not named: ${quoteCue(analysed.text.slice(found.start, found.end))}.` };
+    if (hit) return { sourcing, note: fillExplanation(hit.rule.explanation, analysed.text.slice(hit.start, hit.end)), source: { start: hit.start, end: hit.end } };
+    if (found) {
+      const named = quoteCue(analysed.text.slice(found.start, found.end));
+      const note = found.sourcing === 'attributed' ? `Named source: ${named}.` : `The source is gestured at but not named: ${named}.`;
+      return { sourcing, note, source: { start: found.start, end: found.end } };
+    }
   }
   return { sourcing: 'none', note: SOURCING_NONE };
 }

@@ -20,6 +20,8 @@ export interface TechniqueAnnotation extends Span {
 export interface ClaimAnnotation extends Span {
   kind: 'claim';
   category: 'claim';
+  /** The words the page marks: the source it names or gestures at, else its figure, else its last word. */
+  shown: Span;
   sourcing: Sourcing;
   ruleId: string;
   explanation: string;

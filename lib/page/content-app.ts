@@ -43,8 +43,12 @@ interface Item {
   id: string;
   /** Shown by default; the others only when the reader asks for every mark. */
   confident: boolean;
-  /** The toggle and highlight name: `claim`, a technique id, or `comment-<flag>`. */
+  /** The toggle: `claim`, a technique id, or `comment-<flag>`. */
   category: string;
+  /** The highlight's name, when it is not the category's: a sourced claim is drawn quieter. */
+  paint?: string;
+  /** What the popup's "show me" flashes, when more than the marked words: a claim's whole sentence. */
+  whole?: { start: number; end: number };
   mapped: MappedText;
   start: number;
   end: number;
@@ -254,14 +258,11 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
   }
 
   function addArticleItems(found: FoundArticle, annotations: readonly Annotation[]): void {
-    annotations.forEach((a, i) =>
-      addItem({ id: `a${i}`, confident: isConfident(a), category: a.category, mapped: found, start: a.start, end: a.end, card: () => cardOf(a, found.text) }),
-    );
+    annotations.forEach((a, i) => addItem({ id: `a${i}`, ...itemOf(a, found) }));
   }
 
   function addCommentItems({ found, judged }: CommentEntry, index: number): void {
-    for (const a of judged.annotations)
-      addItem({ id: `c${index}`, confident: isConfident(a), category: a.category, mapped: found, start: a.start, end: a.end, card: () => cardOf(a, found.text) });
+    for (const a of judged.annotations) addItem({ id: `c${index}`, ...itemOf(a, found) });
     for (const f of judged.flags)
       addItem({
         id: `c${index}`,
@@ -315,7 +316,8 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
           if (startedIn !== generation || destroyed) return;
           sliceStart = performance.now();
         }
-        highlighter.stage(mapped, visible.length <= PAINT_CHUNK ? visible : visible.slice(from, from + PAINT_CHUNK));
+        const chunk = visible.length <= PAINT_CHUNK ? visible : visible.slice(from, from + PAINT_CHUNK);
+        highlighter.stage(mapped, chunk.map((item) => (item.paint ? { ...item, category: item.paint } : item)));
       }
     }
     highlighter.commit();
@@ -421,7 +423,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
 
   function reveal(id: string): void {
     const item = items.find((i) => i.id === id && shown(i));
-    const range = item && rangeFromOffsets(item.mapped, item.start, item.end, doc);
+    const range = item && rangeFromOffsets(item.mapped, item.whole?.start ?? item.start, item.whole?.end ?? item.end, doc);
     if (!item || !range) return;
     (range.startContainer.parentElement ?? doc.body).scrollIntoView({ block: 'center' });
     highlighter.flash(range);
@@ -450,6 +452,17 @@ function isArticlePage(doc: Document): boolean {
     console.warn('[plainsight]', error instanceof Error ? error.message : error);
     return false;
   }
+}
+
+/**
+ * A mark as the page shows it. A claim is marked on its source, its figure or its last word, not
+ * across its sentence, so a page of reporting does not turn blue; the card quotes it whole.
+ */
+function itemOf(a: Annotation, found: FoundArticle | FoundComment): Omit<Item, 'id'> {
+  const base = { confident: isConfident(a), category: a.category, mapped: found, card: () => cardOf(a, found.text) };
+  if (a.kind !== 'claim') return { ...base, start: a.start, end: a.end };
+  const paint = a.sourcing === 'attributed' ? { paint: 'claim-sourced' } : {};
+  return { ...base, start: a.shown.start, end: a.shown.end, whole: { start: a.start, end: a.end }, ...paint };
 }
 
 function cardOf(a: Annotation, text: string): CardContent {

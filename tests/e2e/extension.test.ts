@@ -27,6 +27,9 @@ setTimeout(() => {
 }, 1000);
 </script>`;
 
+/** The seed's claim "the first deployment of the US Space Force was to Qatar" is marked at its end. */
+const QATAR_CLAIM_MARK = 'Qatar';
+
 /** A single-page site: a second after load it moves to another article with `history.pushState`. */
 const SECOND_ARTICLE = [
   'NASA announced in 2023 that the Gateway station would launch no earlier than 2027, two years later than planned.',
@@ -121,7 +124,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
 
     it('marks the claim about Qatar, the name calling, and both a$$holes comments', async () => {
       const found = await readHighlights(page);
-      expect(found['plainsight-claim']).toContain('the first deployment of the US Space Force was to Qatar');
+      // A claim is marked on its figure or source, never across its sentence: the page stays readable.
+      expect(found['plainsight-claim']).toContain(QATAR_CLAIM_MARK);
+      const claimMarks = [...(found['plainsight-claim'] ?? []), ...(found['plainsight-claim-sourced'] ?? [])];
+      expect(claimMarks.filter((t) => t.split(/\s+/).length > 6)).toEqual([]);
       expect(found['plainsight-name-calling']).toContain('disloyal partner');
       expect(found['plainsight-comment-insult']?.filter((t) => t === 'a$$holes')).toHaveLength(2);
       await page.screenshot({ path: `${ARTIFACTS}${name}-seed.png`, fullPage: true });
@@ -205,7 +211,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
       await popup.$eval('details.settings', (d) => ((d as HTMLDetailsElement).open = true));
       await popup.click(toggle);
       await expect.poll(async () => (await readHighlights(page))['plainsight-name-calling'] ?? [], { timeout: 5_000 }).toEqual([]);
-      expect((await readHighlights(page))['plainsight-claim']).toContain('the first deployment of the US Space Force was to Qatar');
+      expect((await readHighlights(page))['plainsight-claim']).toContain(QATAR_CLAIM_MARK);
       await popup.click(toggle);
       await expect.poll(async () => (await readHighlights(page))['plainsight-name-calling'] ?? [], { timeout: 5_000 }).toContain('disloyal partner');
     }, 30_000);
@@ -241,15 +247,15 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
     await expect
       .poll(async () => (await readHighlights(frame!))['plainsight-comment-insult'] ?? [], { timeout: 10_000 })
       .toContain('a$$holes');
-    expect((await readHighlights(page))['plainsight-claim']).toContain('the first deployment of the US Space Force was to Qatar');
+    expect((await readHighlights(page))['plainsight-claim']).toContain(QATAR_CLAIM_MARK);
   }, 30_000);
 
   it('follows a single-page site to its next article: the old marks go, the new article is marked', async () => {
     const page = await open('/spa');
     await expect.poll(async () => (await readHighlights(page))['plainsight-name-calling'] ?? [], { timeout: 10_000 }).toContain('disloyal partner');
     await expect
-      .poll(async () => (await readHighlights(page))['plainsight-claim'] ?? [], { timeout: 10_000 })
-      .toContain('NASA announced in 2023 that the Gateway station would launch no earlier than 2027, two years later than planned');
+      .poll(async () => (await readHighlights(page))['plainsight-claim-sourced'] ?? [], { timeout: 10_000 })
+      .toContain('NASA announced');
     const after = await readHighlights(page);
     expect(after['plainsight-name-calling'] ?? []).not.toContain('disloyal partner');
     expect(after['plainsight-name-calling']).toContain('regime');
@@ -267,13 +273,13 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
         );
       });
     const top = await readHighlights(page);
-    expect(top['plainsight-claim']).toContain('the first deployment of the US Space Force was to Qatar');
+    expect(top['plainsight-claim']).toContain(QATAR_CLAIM_MARK);
     expect(await lastCommentsFlagged()).toBe(false);
     await page.evaluate(() => document.getElementById('c1999')!.scrollIntoView());
     await expect.poll(lastCommentsFlagged, { timeout: 10_000 }).toBe(true);
     const bottom = await readHighlights(page);
     expect(bottom['plainsight-comment-insult']).toContain('a$$holes');
-    expect(bottom['plainsight-claim'] ?? []).not.toContain('the first deployment of the US Space Force was to Qatar');
+    expect(bottom['plainsight-claim'] ?? []).not.toContain(QATAR_CLAIM_MARK);
     await page.close();
   }, 60_000);
 

@@ -34,4 +34,28 @@ describe('claim explanations', () => {
       expect(claimNotes(text)).toEqual([]);
     },
   );
+
+  it.each([
+    'Inflation in the euro area rose to 4.1 percent in March.\n\nFirst published February 1, 2016: 1:28 AM ET',
+    'The Treasury sold $120 billion of new debt in the third quarter.\n\nMore about the federal debt and the economy 2016',
+  ])('takes a timestamp line or a verbless line of its own for furniture, not a claim: %s', (text) => {
+    const claims = annotator.annotateArticle(text).filter((a) => a.kind === 'claim');
+    expect(claims.map((c) => text.slice(c.start, c.end))).toEqual([text.split('\n\n')[0]!.replace(/\.$/, '')]);
+  });
+
+  it('still reads a statement on a line of its own without a full stop as a claim', () => {
+    const text = 'The ministry said 40,000 troops were moved to the border in March';
+    expect(claimNotes(text)).toHaveLength(1);
+  });
+
+  it.each([
+    ['Unemployment in the region rose to 75 percent last year.', '75 percent'],
+    ['Officials say the army moved 40,000 troops to the border in March.', 'Officials say'],
+    ['Ajmi Lourimi, a member of the party’s general secretariat, said the attack was aimed at the economy.', 'Ajmi Lourimi'],
+    ['On Tuesday the ministry withdrew its support for the pipeline and its budget.', 'budget'],
+  ])('marks a claim on its source, else its figure, else its last word, not across its sentence: %s', (text, shown) => {
+    const claims = annotator.annotateArticle(text).filter((a) => a.kind === 'claim');
+    expect(claims).toHaveLength(1);
+    expect(text.slice(claims[0]!.shown.start, claims[0]!.shown.end)).toBe(shown);
+  });
 });

@@ -66,4 +66,36 @@ describe('stored settings', () => {
     await expect(store.update((s) => ({ ...s, disabledCategories: ['nonsense' as never] }))).rejects.toThrow();
     expect((await store.read()).settings.enabled).toBe(false);
   });
+
+  it('keep every one of many changes made at once: each reads what the one before stored', async () => {
+    const store = new SettingsStore(fakeBrowser.storage.local);
+    const categories = ['claim', 'doubt', 'name-calling', 'loaded-language'] as const;
+    await Promise.all([
+      ...categories.map((c) => store.update((s) => ({ ...s, disabledCategories: [...s.disabledCategories, c] }))),
+      store.update((s) => ({ ...s, disabledSites: [...s.disabledSites, 'a.example'] })),
+      store.update((s) => ({ ...s, disabledSites: [...s.disabledSites, 'b.example'] })),
+    ]);
+    const { settings } = await new SettingsStore(fakeBrowser.storage.local).read();
+    expect(new Set(settings.disabledCategories)).toEqual(new Set(categories));
+    expect(new Set(settings.disabledSites)).toEqual(new Set(['a.example', 'b.example']));
+  });
+
+  it('go on after a refused change: the next one still runs', async () => {
+    const store = new SettingsStore(fakeBrowser.storage.local);
+    const refused = store.update(() => ({ nonsense: true }) as never);
+    const next = store.update((s) => ({ ...s, marks: 'all' }));
+    await expect(refused).rejects.toThrow();
+    expect((await next).marks).toBe('all');
+  });
+
+  it('keep saying the settings were reset until the reader dismisses it, across restarts', async () => {
+    await fakeBrowser.storage.local.set({ settings: ['garbage'] });
+    await new SettingsStore(fakeBrowser.storage.local, () => {}).read(); // someone else read first
+    const later = new SettingsStore(fakeBrowser.storage.local, () => {});
+    expect((await later.read()).problem).toMatch(/corrupt settings replaced by the defaults/);
+    await later.update((s) => ({ ...s, enabled: false }));
+    expect((await later.read()).problem).toMatch(/defaults/);
+    await later.dismissProblem();
+    expect((await new SettingsStore(fakeBrowser.storage.local).read()).problem).toBeNull();
+  });
 });
