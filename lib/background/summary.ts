@@ -33,11 +33,21 @@ export function summariseFrame(result: PageAnnotations, url: string, firstCommen
     claims: annotations.flatMap((a, i) =>
       a.kind === 'claim' ? [{ id: `a${i}`, text: slice(a.start, a.end), sourcing: a.sourcing, confident: isConfident(a) }] : [],
     ),
-    techniques: annotations.flatMap((a, i) =>
-      a.kind === 'technique'
-        ? [{ id: `a${i}`, category: a.category, text: slice(a.start, a.end), explanation: a.explanation, confident: isConfident(a) }]
-        : [],
-    ),
+    // Techniques in the article, then those in comments: the page marks both.
+    techniques: [
+      ...annotations.flatMap((a, i) =>
+        a.kind === 'technique'
+          ? [{ id: `a${i}`, category: a.category, text: slice(a.start, a.end), explanation: a.explanation, confident: isConfident(a) }]
+          : [],
+      ),
+      ...result.comments.flatMap((c, j) =>
+        c.annotations.flatMap((a) =>
+          a.kind === 'technique'
+            ? [{ id: `c${firstComment + j}`, category: a.category, text: clip(c.text.slice(a.start, a.end)), explanation: a.explanation, confident: isConfident(a) }]
+            : [],
+        ),
+      ),
+    ],
     comments: result.comments.flatMap((c, j) =>
       c.flags.length === 0
         ? []
@@ -113,7 +123,11 @@ export function flaggedCount(frames: Iterable<FrameSummary>, marks: MarkLevel = 
   return n;
 }
 
-function clip(text: string): string {
+/** A text on one line, cut at the last word boundary before `EXCERPT` characters. */
+export function clip(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= EXCERPT ? flat : `${flat.slice(0, EXCERPT - 1)}…`;
+  if (flat.length <= EXCERPT) return flat;
+  const cut = flat.slice(0, EXCERPT);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > EXCERPT / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.—–-]+$/, '')}…`;
 }

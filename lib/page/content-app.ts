@@ -262,7 +262,6 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
   }
 
   function addCommentItems({ found, judged }: CommentEntry, index: number): void {
-    for (const a of judged.annotations) addItem({ id: `c${index}`, ...itemOf(a, found) });
     for (const f of judged.flags)
       addItem({
         id: `c${index}`,
@@ -273,6 +272,8 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
         end: f.end,
         card: () => ({ label: `Comment flag: ${COMMENT_FLAGS[f.category].label}`, cue: quote(found.text.slice(f.start, f.end)), explanation: f.explanation }),
       });
+    // Flags first: the popup's "show me" for a flagged comment reveals its flag, not a technique in it.
+    for (const a of judged.annotations) addItem({ id: `c${index}`, ...itemOf(a, found) });
   }
 
   function addItem(item: Item): void {

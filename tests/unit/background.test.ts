@@ -55,12 +55,17 @@ describe('the background worker', () => {
     expect(tab.tab.frames['0'].claims[0].text).toBe('the first deployment of the US Space Force was to Qatar');
     expect(tab.tab.frames['0'].comments).toEqual([expect.objectContaining({ id: 'c0', author: 'Just Me', flags: ['insult'] })]);
     // The badge counts what the reader sees by default: the flagged comment, not the less certain
-    // technique of a calm two-sentence article (listed, and shown once the reader asks for all marks).
-    expect(tab.tab.frames['0'].techniques).toEqual([expect.objectContaining({ category: 'name-calling', confident: false })]);
+    // techniques of a calm two-sentence article and of the comment (listed, as the page marks them,
+    // and shown once the reader asks for all marks).
+    expect(tab.tab.frames['0'].techniques).toEqual([
+      expect.objectContaining({ id: 'a1', category: 'name-calling', confident: false }),
+      expect.objectContaining({ id: 'c0', category: 'name-calling', text: 'a$$holes', confident: false }),
+      expect.objectContaining({ id: 'c0', category: 'name-calling', text: 'losers', confident: false }),
+    ]);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('1');
     const all = await send({ type: 'set-marks', marks: 'all' }, POPUP);
     expect(all.settings.marks).toBe('all');
-    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('2');
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('4');
   });
 
   it('adds later comment batches and frames to the same tab', async () => {
