@@ -1,10 +1,22 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
 // The manifest asks for the fewest permissions that work; README "Permissions" says why each is here.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // WXT's content script context tells the page our id and obeys events the page can forge: see the stand-in.
+    resolve: {
+      alias: [
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: fileURLToPath(new URL('./entrypoints/content/page-safe-context.ts', import.meta.url)),
+        },
+      ],
+    },
+  }),
   manifest: ({ browser }) => ({
     name: 'Plainsight',
     description:

@@ -1,7 +1,7 @@
 import './highlights.css';
 import { browser } from 'wxt/browser';
-import { whenSettled } from '@/lib/page/after-navigation';
 import { type ContentBridge, startContent } from '@/lib/page/content-app';
+import { followPage } from '@/lib/page/follow-page';
 
 const bridge: ContentBridge = {
   send: (message) => browser.runtime.sendMessage(message),
@@ -16,19 +16,9 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   allFrames: true,
-  main(ctx) {
+  // The context WXT passes is our silent stand-in (see page-safe-context.ts), and unused.
+  main() {
     const isTop = window.top === window;
-    let app = startContent(document, bridge, isTop);
-    let pending: (() => void) | undefined;
-    // A single-page site moved to another article: the old marks go, the new article is read once it has rendered.
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
-      app.destroy();
-      pending?.();
-      pending = whenSettled(document, () => (app = startContent(document, bridge, isTop)));
-    });
-    ctx.onInvalidated(() => {
-      pending?.();
-      app.destroy();
-    });
+    followPage(window, () => startContent(document, bridge, isTop), () => !browser.runtime?.id);
   },
 });

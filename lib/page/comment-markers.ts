@@ -1,8 +1,10 @@
 import { type DocumentBox, type NearViewport, createNearViewport } from './near-viewport';
+import { type OwnHost, createOwnHost } from './own-host';
 
 /**
  * A compact marker beside the author of each flagged comment, listing its flags. Markers float
- * in one overlay (`plainsight-markers`, a shadow root) positioned over the page rather
+ * in one overlay (`plainsight-markers`, a closed shadow root the page can neither read nor
+ * rewrite, put back if the page removes it; see `createOwnHost`) positioned over the page rather
  * than inserted into it, so the page's own DOM never changes; they follow layout changes. The
  * layer is laid out apart from the page (`contain`), so moving a marker never lays out the page.
  */
@@ -20,7 +22,8 @@ export interface CommentMarkers {
 }
 
 const STYLE = `
-:host { all: initial; }
+:host { all: initial !important; position: absolute !important; top: 0 !important; left: 0 !important;
+  width: 0 !important; height: 0 !important; contain: layout style size !important; }
 .marker { position: absolute; z-index: 2147483646; transform: translateY(-2px); padding: 1px 6px;
   border-radius: 8px; background: #b91c1c; color: #fff; font: 600 11px/1.5 system-ui, sans-serif;
   white-space: nowrap; cursor: default; }
@@ -31,7 +34,7 @@ const STYLE = `
 export const EAGER_MARKERS = 100;
 
 export function createCommentMarkers(doc: Document): CommentMarkers {
-  let host: HTMLElement | null = null;
+  let host: OwnHost | null = null;
   let layer: HTMLElement | null = null;
   const byElement = new Map<Element, Marker>();
   /** Each anchor's markers, and their elements once it has first come near the viewport. */
@@ -83,19 +86,14 @@ export function createCommentMarkers(doc: Document): CommentMarkers {
   const hide = (event: Event) => markerOf(event)?.marker.onBlur();
 
   const build = () => {
-    host = doc.createElement('plainsight-markers');
-    host.style.cssText = 'position:absolute;top:0;left:0;width:0;height:0;contain:layout style size;';
-    const shadow = host.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
-    style.textContent = STYLE;
+    host = createOwnHost(doc, 'plainsight-markers', STYLE);
     layer = doc.createElement('div');
     // One listener of each kind for every marker.
     layer.addEventListener('focusin', show);
     layer.addEventListener('mouseover', show);
     layer.addEventListener('focusout', hide);
     layer.addEventListener('mouseout', hide);
-    shadow.append(style, layer);
-    doc.documentElement.append(host);
+    host.shadow.append(layer);
     anchors = createNearViewport(doc, place, () => byAnchor.size <= EAGER_MARKERS);
   };
 

@@ -18,14 +18,16 @@ import { findComments } from './find-comments';
 import { type Highlighter, createHighlighter } from './highlighter';
 import { type HitTester, createHitTester } from './hit-test';
 import { type CardContent, type HoverCard, createHoverCard } from './hover-card';
+import { commentKeys, isAttached } from './re-render';
 import { rangeFromOffsets } from './text-map';
 import type { FoundArticle, FoundComment, MappedText } from './types';
 
 /**
  * The content script's work in one page or frame: find the article and comments, have them
  * annotated by the background worker, paint the result, show cards and markers, follow late
- * comments and settings. It never lets an exception reach the page, and `destroy()` removes
- * every trace.
+ * comments and settings. Nodes the page re-renders get their marks back, never twice; a site
+ * switched back on is read afresh, as a new load would. It never lets an exception reach the
+ * page, and `destroy()` removes every trace.
  */
 export interface ContentBridge {
   send(message: ContentMessage): Promise<unknown>;
@@ -80,8 +82,10 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
   const itemsByMapped = new Map<MappedText, Item[]>();
   /** The frame's comments by number; a batch's slots fill when its answer arrives. */
   const comments: CommentEntry[] = [];
-  let sentComments = 0;
-  const knownRoots = new Set<Element>();
+  /** Where each numbered comment was last read; a re-render moves it to new nodes. */
+  const latest: FoundComment[] = [];
+  /** Comment numbers by identity (see `commentKeys`): a re-rendered comment is never sent twice. */
+  const numbers = new Map<string, number>();
   let article: FoundArticle | null = null;
   let settings: Settings | null = null;
   let active = false;
@@ -89,6 +93,10 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
   let destroyed = false;
   /** Bumped whenever the marks are cleared, so a paint still under way stops. */
   let generation = 0;
+  /** Bumped whenever the page is read afresh, so answers to an earlier reading are dropped. */
+  let epoch = 0;
+  let answered = false;
+  const stale = (readIn: number) => destroyed || readIn !== epoch;
   const stopListening = bridge.listen((raw) => guard(() => onMessage(raw)));
   const abort = new AbortController();
 
@@ -106,6 +114,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
   }
 
   async function start(): Promise<void> {
+    const readIn = epoch;
     let taskStart = performance.now();
     // Between steps the page gets its turn, once a step has held the main thread for a slice.
     const breathe = async () => {
@@ -120,12 +129,12 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
       if (performance.now() - startedAt > PRECHECK_ALONE_MS) {
         await yieldToPage();
         taskStart = performance.now();
-        if (destroyed) return;
+        if (stale(readIn)) return;
       }
       article = findArticle(doc);
       if (!article) return;
       await breathe();
-      if (destroyed) return;
+      if (stale(readIn)) return;
     }
     // One message for the article and its comments: sending the article ahead on its own made
     // the large page slower by 0.4 s (bench:page), the worker and the page competing for cores.
@@ -133,19 +142,41 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     performance.mark('plainsight-found');
     // Watch before the first answer arrives: comments added meanwhile must not be missed (nor
     // those already found be sent twice).
-    for (const c of found) knownRoots.add(c.root);
+    sortComments(found);
     watcher = observeAdditions(doc.body ?? doc.documentElement, () => guard(onLateContent));
     await breathe();
-    if (destroyed || (!article && found.length === 0)) return;
-    await annotate(article, found);
-    if (!destroyed) performance.mark('plainsight-painted');
+    if (stale(readIn) || (!article && found.length === 0)) return;
+    await annotate(article, found, 0);
+    if (!stale(readIn)) performance.mark('plainsight-painted');
+  }
+
+  /**
+   * Numbers the comments not seen before and returns them; those seen before whose nodes the page
+   * replaced have their marks moved onto the new ones (`moved`).
+   */
+  function sortComments(found: readonly FoundComment[]): { fresh: FoundComment[]; moved: boolean } {
+    const keys = commentKeys(found);
+    const fresh: FoundComment[] = [];
+    let moved = false;
+    found.forEach((comment, i) => {
+      const number = numbers.get(keys[i]!);
+      if (number === undefined) {
+        numbers.set(keys[i]!, latest.length);
+        latest.push(comment);
+        fresh.push(comment);
+      } else if (!isAttached(latest[number]!)) {
+        moveItems(latest[number]!, comment);
+        latest[number] = comment;
+        if (comments[number]) comments[number].found = comment;
+        moved = true;
+      }
+    });
+    return { fresh, moved };
   }
 
   /** Sends text to be annotated and paints the answer; comments are numbered in the order sent. */
-  async function annotate(found: FoundArticle | null, newComments: FoundComment[]): Promise<void> {
-    const firstComment = sentComments;
-    sentComments += newComments.length;
-    for (const c of newComments) knownRoots.add(c.root);
+  async function annotate(found: FoundArticle | null, newComments: FoundComment[], firstComment: number): Promise<void> {
+    const readIn = epoch;
     const answer = bridge.send({
       type: 'annotate',
       article: found && { title: found.title, text: found.text, lang: doc.documentElement?.lang ?? '' },
@@ -154,7 +185,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     });
     annotateReplySchema(); // built while the worker works, not after it answers
     const raw = await answer;
-    if (destroyed) return;
+    if (stale(readIn)) return;
     performance.mark('plainsight-answered');
     const startedIn = generation;
     const parsed = parseMessage(annotateReplySchema(), raw);
@@ -163,12 +194,14 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     if (!reply.ok) throw new Error(reply.error);
     settings = reply.settings;
     active = reply.active;
+    answered = true;
     if (!reply.result) return;
     const result = decodeResult(reply.result);
     if (result.comments.length !== newComments.length) throw new Error('the answer does not match the comments sent');
     const before = new Set(itemsByMapped.keys());
-    if (found && result.article) addArticleItems(found, result.article);
-    const entries = result.comments.map((judged, j) => ({ found: newComments[j]!, judged }));
+    // What was sent may have been re-rendered while the worker worked: marks go where it is now.
+    if (found && article && result.article) addArticleItems(article, result.article);
+    const entries = result.comments.map((judged, j) => ({ found: latest[firstComment + j] ?? newComments[j]!, judged }));
     entries.forEach((entry, j) => {
       comments[firstComment + j] = entry;
       addCommentItems(entry, firstComment + j);
@@ -176,9 +209,52 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     if (active) await paint([...itemsByMapped].filter(([mapped]) => !before.has(mapped)), entries, startedIn);
   }
 
+  /** Comments added, or nodes the page re-rendered: new comments are sent, marks of re-rendered text move. */
   async function onLateContent(): Promise<void> {
-    const fresh = findComments(doc, article).filter((c) => !knownRoots.has(c.root));
-    if (fresh.length > 0) await annotate(null, fresh);
+    let moved = false;
+    if (article && !isAttached(article)) {
+      const next = findArticle(doc);
+      if (next?.text !== article.text) return restart();
+      moveItems(article, next);
+      article = next;
+      moved = true;
+    }
+    const firstComment = latest.length;
+    const sorted = sortComments(findComments(doc, article));
+    if (moved || sorted.moved) reanchored();
+    if (sorted.fresh.length > 0) await annotate(null, sorted.fresh, firstComment);
+  }
+
+  function moveItems(from: MappedText, to: MappedText): void {
+    const list = itemsByMapped.get(from);
+    if (!list) return;
+    for (const item of list) item.mapped = to;
+    itemsByMapped.delete(from);
+    itemsByMapped.set(to, list);
+  }
+
+  /** After marks moved to new nodes: the hit tester reads the new ones, and everything is painted again. */
+  function reanchored(): void {
+    hits.clear();
+    for (const mapped of itemsByMapped.keys()) hits.add(mapped);
+    repaint();
+  }
+
+  /** Reads the page afresh, as a new load would: a site switched back on, an article replaced in place. */
+  function restart(): void {
+    epoch++;
+    clear();
+    watcher?.disconnect();
+    watcher = null;
+    items.length = 0;
+    itemsByMapped.clear();
+    comments.length = 0;
+    latest.length = 0;
+    numbers.clear();
+    hits.clear();
+    article = null;
+    answered = false;
+    guard(start);
   }
 
   function addArticleItems(found: FoundArticle, annotations: readonly Annotation[]): void {
@@ -340,7 +416,8 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
       settings = message.settings;
       const wasActive = active;
       active = message.active;
-      if (active && !wasActive && items.length === 0 && article) return void annotate(article, []).catch(report);
+      // Switched back on: whatever happened meanwhile (comments that came, a page loaded while off), read it all again.
+      if (active && !wasActive && answered) return restart();
       repaint();
     } else if (message.type === 'reveal') reveal(message.itemId);
   }

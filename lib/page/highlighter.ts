@@ -12,7 +12,15 @@ import type { MappedText } from './types';
  * 7,300 ranges added in chunks over many frames cost Chromium about a second of pre-paint and
  * paint, against 25 ms when they arrive in one task. Past `EAGER_RANGES`, even that one frame
  * takes 100 ms or more, so only the ranges of blocks near the viewport are registered, and blocks
- * come and go as the reader scrolls.
+ * come and go as the reader scrolls. A block holding more than `BLOCK_SLICE` marks (one paragraph of
+ * a megabyte can hold 30,000) registers only its marks near the viewport, found by a binary search
+ * over their rectangles, marks being in reading order: Chromium re-validates every registered
+ * range after any change to the DOM, so what the page's own changes cost must not grow with the
+ * number of marks.
+ *
+ * The registry is shared with the page, which may clear it (`CSS.highlights.clear()`), delete our
+ * names or empty our highlights. Every `GUARD_MS` the painter checks its entries (a map read per
+ * name, whatever the number of marks) and puts back what went missing.
  */
 export interface PaintedSpan {
   start: number;
@@ -34,6 +42,10 @@ export interface Highlighter {
 export const HIGHLIGHT_PREFIX = 'plainsight-';
 /** Up to this many ranges, all are registered; beyond it, only those near the viewport. */
 export const EAGER_RANGES = 1500;
+/** A block with more marks than this registers only those near the viewport. */
+export const BLOCK_SLICE = 200;
+/** How often the registry is checked for entries the page took out. */
+export const GUARD_MS = 250;
 
 interface Mark {
   highlight: Highlight;
@@ -52,7 +64,12 @@ export function createHighlighter(doc: Document): Highlighter {
   /** Set once the page holds more than `EAGER_RANGES`: registers the blocks near the viewport. */
   let near: NearViewport | null = null;
   const shown = new Set<Element>();
+  /** The marks `[from, to)` registered for each block past `BLOCK_SLICE`. */
+  const slices = new Map<Element, [number, number]>();
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Each highlight's size after our last change: smaller means the page emptied it. */
+  const sizes = new Map<Highlight, number>();
+  let guard: number | undefined;
 
   const highlightFor = (name: string): Highlight | null => {
     if (!registry || !HighlightClass) return null;
@@ -61,34 +78,92 @@ export function createHighlighter(doc: Document): Highlighter {
       highlight = new HighlightClass();
       owned.set(name, highlight);
       registry.set(name, highlight);
+      guard ??= view!.setInterval(restore, GUARD_MS);
     }
     return highlight;
   };
 
+  const noteSizes = (marks: readonly Mark[]) => {
+    for (const { highlight } of marks) sizes.set(highlight, highlight.size);
+  };
   // Firefox 140 breaks chained `add(a).add(b)`; add one range at a time.
   const show = (marks: readonly Mark[]) => {
     for (const { highlight, range } of marks) highlight.add(range);
+    noteSizes(marks);
   };
   const hide = (marks: readonly Mark[]) => {
     for (const { highlight, range } of marks) highlight.delete(range);
+    noteSizes(marks);
+  };
+
+  /** Puts back the registry entries the page deleted, and the ranges of highlights it emptied. */
+  const restore = () => {
+    try {
+      for (const [name, highlight] of owned) if (registry!.get(name) !== highlight) registry!.set(name, highlight);
+      const emptied = new Set([...sizes].filter(([highlight, size]) => highlight.size < size).map(([highlight]) => highlight));
+      if (emptied.size === 0) return;
+      for (const [block, marks] of blocks)
+        show(visibleMarks(block, marks).filter((mark) => emptied.has(mark.highlight)));
+    } catch (error) {
+      console.warn('[plainsight]', error instanceof Error ? error.message : error);
+    }
+  };
+
+  /** The block's marks that are registered now. */
+  const visibleMarks = (block: Element, marks: Mark[]): Mark[] => {
+    if (near && !shown.has(block)) return [];
+    const slice = slices.get(block);
+    return slice ? marks.slice(...slice) : marks;
+  };
+
+  /** The marks of a block, in reading order, that lie within a viewport's height of the viewport. */
+  const nearSlice = (marks: readonly Mark[]): [number, number] => {
+    const height = view!.innerHeight || doc.documentElement.clientHeight;
+    const firstWhere = (past: (rect: DOMRect) => boolean) => {
+      let [low, high] = [0, marks.length];
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (past(marks[middle]!.range.getBoundingClientRect())) high = middle;
+        else low = middle + 1;
+      }
+      return low;
+    };
+    const from = firstWhere((rect) => rect.bottom >= -height);
+    return [from, Math.max(from, firstWhere((rect) => rect.top > 2 * height))];
+  };
+
+  /** Registers a big block's marks near the viewport and unregisters those that left. */
+  const reslice = (block: Element, marks: Mark[]) => {
+    const before: [number, number] = slices.get(block) ?? (shown.has(block) ? [0, marks.length] : [0, 0]);
+    const after = nearSlice(marks);
+    const outside = ([a, b]: [number, number], [c, d]: [number, number]) => marks.slice(a, b).filter((_, i) => a + i < c || a + i >= d);
+    hide(outside(before, after));
+    show(outside(after, before));
+    slices.set(block, after);
+    shown.add(block);
   };
 
   const onNear = (nearBlocks: Element[], leftBlocks: Element[]) => {
     for (const block of leftBlocks) {
+      hide(visibleMarks(block, blocks.get(block) ?? []));
       shown.delete(block);
-      hide(blocks.get(block) ?? []);
+      slices.delete(block);
     }
-    for (const block of nearBlocks)
-      if (!shown.has(block)) {
+    for (const block of nearBlocks) {
+      const marks = blocks.get(block) ?? [];
+      if (marks.length > BLOCK_SLICE) reslice(block, marks);
+      else if (!shown.has(block)) {
         shown.add(block);
-        show(blocks.get(block) ?? []);
+        show(marks);
       }
+    }
   };
 
   /** From now on only blocks near the viewport keep their ranges registered. */
   const startWindowing = () => {
     near = createNearViewport(doc, onNear);
     for (const highlight of owned.values()) highlight.clear();
+    sizes.clear();
     near.track([...blocks.keys()]);
   };
 
@@ -117,7 +192,8 @@ export function createHighlighter(doc: Document): Highlighter {
           blocks.set(block, [mark]);
           newBlocks.push(block);
         }
-        if (!near || shown.has(block)) added.push(mark);
+        // A sliced block's new marks wait for the next look at the viewport (`near.track` below asks for one).
+        if (!near || (shown.has(block) && !slices.has(block))) added.push(mark);
       }
       committed += added.length;
       if (!near && committed > EAGER_RANGES && view?.ResizeObserver) return startWindowing();
@@ -134,11 +210,15 @@ export function createHighlighter(doc: Document): Highlighter {
     },
     removeAll() {
       clearTimeout(flashTimer);
+      view?.clearInterval(guard);
+      guard = undefined;
+      sizes.clear();
       near?.disconnect();
       near = null;
       staged = [];
       blocks.clear();
       shown.clear();
+      slices.clear();
       committed = 0;
       for (const [name, highlight] of owned) if (registry?.get(name) === highlight) registry.delete(name);
       owned.clear();

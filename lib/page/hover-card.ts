@@ -1,7 +1,10 @@
+import { type OwnHost, createOwnHost } from './own-host';
+
 /**
  * The small card shown over a highlight that is hovered or revealed: category, the quoted cue,
- * the sourcing of a claim, and the rule's explanation. It lives in a shadow root under one
- * `plainsight-card` element, so page styles cannot reach it and removing it leaves no trace.
+ * the sourcing of a claim, and the rule's explanation. It lives in a closed shadow root under one
+ * `plainsight-card` element (see `createOwnHost`), so page styles and scripts cannot reach it, it
+ * comes back if the page removes it, and removing it leaves no trace.
  */
 export interface CardContent {
   label: string;
@@ -17,7 +20,7 @@ export interface HoverCard {
 }
 
 const STYLE = `
-:host { all: initial; }
+:host { all: initial !important; }
 .card { position: fixed; z-index: 2147483647; max-width: 320px; box-sizing: border-box;
   padding: 8px 10px; border-radius: 6px; background: #1f2937; color: #f9fafb;
   font: 13px/1.4 system-ui, sans-serif; box-shadow: 0 4px 16px rgb(0 0 0 / 0.3); }
@@ -29,25 +32,22 @@ const STYLE = `
 `;
 
 export function createHoverCard(doc: Document): HoverCard {
-  let host: HTMLElement | null = null;
+  let host: OwnHost | null = null;
   let card: HTMLElement | null = null;
 
   const build = () => {
-    host = doc.createElement('plainsight-card');
-    const shadow = host.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
-    style.textContent = STYLE;
+    host = createOwnHost(doc, 'plainsight-card', STYLE);
     card = doc.createElement('div');
     card.className = 'card';
     card.setAttribute('role', 'tooltip');
     card.hidden = true;
-    shadow.append(style, card);
-    doc.documentElement.append(host);
+    host.shadow.append(card);
   };
 
   return {
     show(content, anchor) {
       if (!card) build();
+      host!.ensureAttached();
       const c = card!;
       c.replaceChildren(
         line(doc, 'label', content.label),

@@ -13,6 +13,8 @@ export type BrowserName = 'chromium' | 'firefox';
 export interface ExtensionBrowser {
   name: BrowserName;
   browser: Browser;
+  /** `runtime.id` as the content script sees it: the host of Chromium's extension URLs, the gecko id in Firefox. */
+  extensionId: string;
   /** The popup page as an ordinary tab, about the tab `tabId`. */
   openPopup(tabId: number): Promise<Page>;
   /** URLs the extension's own contexts (worker, popup) requested, where the browser lets us see them. */
@@ -54,6 +56,7 @@ async function launchChromium(): Promise<ExtensionBrowser> {
   return {
     name: 'chromium',
     browser,
+    extensionId: id,
     extensionRequests,
     async openPopup(tabId) {
       const page = await browser.newPage();
@@ -79,6 +82,7 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
   return {
     name: 'firefox',
     browser,
+    extensionId: GECKO_ID,
     extensionRequests,
     async openPopup(tabId) {
       const page = await browser.newPage();
@@ -107,6 +111,43 @@ export async function readHighlights(frame: Pick<Page, 'evaluate'>): Promise<Rec
     }
     return out;
   });
+}
+
+/**
+ * Runs `read` on the shadow root of the first `host` element, closed ones included, and returns its
+ * result (JSON-serialisable). A page cannot reach a closed root; a test can, through the browser's
+ * own protocol: CDP's DOM domain pierces it in Chromium, and WebDriver BiDi serialises it
+ * (`includeShadowTree: 'all'`) in Firefox. Returns null when there is no such host.
+ */
+export async function inClosedShadow<T>(page: Page, host: string, read: (root: ShadowRoot) => T): Promise<T | null> {
+  const call = `function (root) { return JSON.stringify((${read.toString()})(root ?? this)); }`;
+  if ((page.browser() as unknown as { protocol: string }).protocol === 'cdp') {
+    type Node = { localName?: string; backendNodeId: number; children?: Node[]; shadowRoots?: Node[]; contentDocument?: Node };
+    const find = (node: Node): Node | undefined =>
+      node.localName === host ? node : [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(find).find(Boolean);
+    const cdp = await page.createCDPSession();
+    try {
+      const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as { root: Node };
+      const shadow = find(root)?.shadowRoots?.[0];
+      if (!shadow) return null;
+      const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+      const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId!, functionDeclaration: call, returnByValue: true });
+      return JSON.parse(result.value as string) as T;
+    } finally {
+      await cdp.detach();
+    }
+  }
+  // puppeteer-core keeps the BiDi realm of a frame on `browsingContext.defaultRealm`, whose `callFunction` passes options through.
+  type Realm = { callFunction(fn: string, awaitPromise: boolean, options: object): Promise<{ result: { value?: unknown } }> };
+  const realm = (page.mainFrame() as unknown as { browsingContext: { defaultRealm: Realm } }).browsingContext.defaultRealm;
+  const found = (await realm.callFunction(`() => document.querySelector(${JSON.stringify(host)})`, false, {
+    serializationOptions: { includeShadowTree: 'all', maxDomDepth: 1 },
+    resultOwnership: 'none',
+  })) as unknown as { result: { value?: { shadowRoot?: { sharedId?: string } | null } } };
+  const sharedId = found.result.value?.shadowRoot?.sharedId;
+  if (!sharedId) return null;
+  const { result } = await realm.callFunction(call, false, { arguments: [{ sharedId }], resultOwnership: 'none' });
+  return JSON.parse(result.value as string) as T;
 }
 
 /** `waitForSelector` over WebDriver BiDi fails while an extension page is still loading; poll instead. */

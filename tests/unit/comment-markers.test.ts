@@ -25,10 +25,18 @@ function setUp(comments: number) {
   authors.forEach((a, i) => {
     a.getBoundingClientRect = () => new view.DOMRect(20, i * 100 - scroll, 80, 16);
   });
+  // The overlay's shadow root is closed to the page: the test keeps the one it attaches.
+  const roots: ShadowRoot[] = [];
+  const attach = view.HTMLElement.prototype.attachShadow;
+  view.HTMLElement.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    roots.push(root);
+    return root;
+  };
   const markers = createCommentMarkers(doc);
   markers.add(authors.map((anchor) => ({ anchor, flags: ['Insult'], onFocus() {}, onBlur() {} })));
   const shown = () =>
-    [...doc.querySelector('plainsight-markers')!.shadowRoot!.querySelectorAll<HTMLElement>('.marker')]
+    [...roots[0]!.querySelectorAll<HTMLElement>('.marker')]
       .filter((m) => !m.hidden)
       .map((m) => Number.parseInt(m.style.top, 10) / 100);
   const scrollTo = (y: number) => {
@@ -36,15 +44,16 @@ function setUp(comments: number) {
     view.dispatchEvent(new view.Event('scroll'));
   };
   const frame = () => new Promise((resolve) => view.requestAnimationFrame(() => resolve(null)));
-  return { doc, markers, shown, scrollTo, frame };
+  return { doc, markers, shown, scrollTo, frame, root: () => roots[0]! };
 }
 
 describe('comment markers', () => {
   it('shows a labelled marker beside every author on a page of ordinary size', async () => {
-    const { doc, markers, shown, frame } = setUp(30);
+    const { doc, markers, shown, frame, root } = setUp(30);
     await frame();
     expect(shown()).toEqual(Array.from({ length: 30 }, (_, i) => i));
-    const first = doc.querySelector('plainsight-markers')!.shadowRoot!.querySelector<HTMLElement>('.marker')!;
+    expect(doc.querySelector('plainsight-markers')!.shadowRoot).toBeNull();
+    const first = root().querySelector<HTMLElement>('.marker')!;
     expect(first.getAttribute('aria-label')).toBe('Plainsight flags this comment: Insult');
     expect(first.style.left).toBe('106px'); // right edge of the author (20 + 80) + 6
     markers.removeAll();
@@ -52,13 +61,23 @@ describe('comment markers', () => {
   });
 
   it('on a page with many flagged comments, makes and shows only the markers near the reader', async () => {
-    const { doc, shown, scrollTo, frame } = setUp(EAGER_MARKERS + 200);
+    const { shown, scrollTo, frame, root } = setUp(EAGER_MARKERS + 200);
     await frame();
     // Viewport 0–800 px and one viewport above and below: authors whose box meets −800…1600 px.
     expect(shown()).toEqual(Array.from({ length: 17 }, (_, i) => i));
-    expect(doc.querySelector('plainsight-markers')!.shadowRoot!.querySelectorAll('.marker').length).toBe(17);
+    expect(root().querySelectorAll('.marker').length).toBe(17);
     scrollTo(25_000);
     await frame();
     expect(shown()).toEqual(Array.from({ length: 25 }, (_, i) => 242 + i));
+  });
+
+  it('puts its overlay back when the page removes it', async () => {
+    const { doc, shown, frame } = setUp(3);
+    await frame();
+    doc.querySelector('plainsight-markers')!.remove();
+    await frame();
+    await frame();
+    expect(doc.querySelectorAll('plainsight-markers')).toHaveLength(1);
+    expect(shown()).toEqual([0, 1, 2]);
   });
 });

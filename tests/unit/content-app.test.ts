@@ -122,4 +122,23 @@ describe('the content script', () => {
     await vi.waitFor(() => expect(doc.querySelectorAll('plainsight-markers')).toHaveLength(1), { timeout: 5_000 });
     app.destroy();
   });
+
+  it('never sends a re-rendered comment again, and reads everything afresh when switched back on', async () => {
+    loaded = loadPage(newsPage(seed));
+    const doc = loaded.document;
+    const worker = fakeWorker();
+    const app = startContent(doc, worker.bridge, true);
+    await vi.waitFor(() => expect(worker.sent).toHaveLength(1), { timeout: 5_000 });
+    await settle(300);
+    const list = doc.querySelector('.comments__list')!;
+    list.innerHTML = list.innerHTML;
+    await settle(400);
+    expect(worker.sent).toHaveLength(1);
+    worker.push({ type: 'apply-settings', settings: DEFAULT_SETTINGS, active: false });
+    worker.push({ type: 'apply-settings', settings: DEFAULT_SETTINGS, active: true });
+    await vi.waitFor(() => expect(worker.sent).toHaveLength(2), { timeout: 5_000 });
+    expect(worker.sent[1]).toMatchObject({ firstComment: 0, article: { text: worker.sent[0]!.article!.text } });
+    expect(worker.sent[1]!.comments).toEqual(worker.sent[0]!.comments);
+    app.destroy();
+  });
 });

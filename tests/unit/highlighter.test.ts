@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EAGER_RANGES, createHighlighter } from '../../lib/page/highlighter';
+import { BLOCK_SLICE, EAGER_RANGES, GUARD_MS, createHighlighter } from '../../lib/page/highlighter';
 import { mapText } from '../../lib/page/text-map';
 import { type LoadedPage, loadPage } from '../fixtures/dom';
 
@@ -98,5 +98,56 @@ describe('the highlighter', () => {
     await frame(view);
     expect(registeredParagraphs(registry)).toContain('p0');
     expect(registeredParagraphs(registry)).toHaveLength(17);
+  });
+
+  it('puts back what the page takes out of the registry: its entries, and the ranges of a highlight it empties', async () => {
+    const { view, registry, mapped, spans } = setUp(5);
+    const highlighter = createHighlighter(view.document);
+    highlighter.stage(mapped, spans);
+    highlighter.commit();
+    const ours = registry.get('plainsight-claim')!;
+    registry.clear();
+    await new Promise((r) => setTimeout(r, GUARD_MS + 50));
+    expect(registry.get('plainsight-claim')).toBe(ours);
+    ours.clear();
+    await new Promise((r) => setTimeout(r, GUARD_MS + 50));
+    expect(registeredParagraphs(registry)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
+    highlighter.removeAll();
+    expect(registry.size).toBe(0);
+  });
+
+  it('in one paragraph holding thousands of marks, keeps registered only the marks near the viewport', async () => {
+    const count = EAGER_RANGES + 500;
+    const sentence = (i: number) => `Figure ${String(i).padStart(4, '0')} grew by 9 percent. `; // 31 characters
+    page = loadPage(`<!doctype html><html><body><article><p>${Array.from({ length: count }, (_, i) => sentence(i)).join('')}</p></article></body></html>`);
+    const doc = page.document;
+    const view = doc.defaultView as Window & typeof globalThis;
+    const registry = new Map<string, FakeHighlight>();
+    Object.defineProperty(view, 'Highlight', { value: FakeHighlight, configurable: true });
+    Object.defineProperty(view, 'CSS', { value: { highlights: registry }, configurable: true });
+    let scroll = 0;
+    Object.defineProperty(view, 'scrollY', { get: () => scroll, configurable: true });
+    Object.defineProperty(view, 'innerHeight', { value: 800, configurable: true });
+    // One sentence, one 20 px line.
+    doc.querySelector('p')!.getBoundingClientRect = () => new view.DOMRect(0, -scroll, 600, count * 20);
+    view.Range.prototype.getBoundingClientRect = function (this: Range) {
+      return new view.DOMRect(0, Math.floor(this.startOffset / 31) * 20 - scroll, 100, 16);
+    };
+    const mapped = mapText(doc.querySelector('article')!);
+    const spans = [...mapped.text.matchAll(/grew by \d+ percent/g)].map((m) => ({ start: m.index, end: m.index + m[0].length, category: 'claim' }));
+    const highlighter = createHighlighter(doc);
+    highlighter.stage(mapped, spans);
+    highlighter.commit();
+    const lines = () => [...(registry.get('plainsight-claim') ?? [])].map((r) => Math.floor(r.startOffset / 31)).sort((a, b) => a - b);
+    const settled = () => expect.poll(async () => (await frame(view), lines()), { timeout: 10_000, interval: 0 });
+    // Viewport 0–800 px, one viewport above and below: the lines that meet −800…1600 px.
+    const near = () => Array.from({ length: count }, (_, i) => i).filter((i) => i * 20 - scroll + 16 >= -800 && i * 20 - scroll <= 1600);
+    await settled().toEqual(near());
+    expect(lines().length).toBeLessThan(BLOCK_SLICE);
+    scroll = 20_000;
+    view.dispatchEvent(new view.Event('scroll'));
+    await settled().toEqual(near());
+    expect(lines()[0]).toBe(960);
+    highlighter.removeAll();
   });
 });

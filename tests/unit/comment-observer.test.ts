@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { observeAdditions } from '../../lib/page/comment-observer';
+import { type LoadedPage, loadPage } from '../fixtures/dom';
+
+/** The batched observer on a quiet page and on a busy one (a ticker that never lets it be quiet). */
+
+let page: LoadedPage | null = null;
+afterEach(async () => {
+  await page?.close();
+  page = null;
+});
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function setUp() {
+  page = loadPage('<!doctype html><html><body><div id="ticker"></div><div id="list"></div></body></html>');
+  const doc = page.document;
+  const batches: number[] = [];
+  const started = performance.now();
+  const watcher = observeAdditions(doc.body, () => batches.push(performance.now() - started));
+  const add = () => doc.getElementById('list')!.append(doc.createElement('div'));
+  return { doc, batches, watcher, add };
+}
+
+describe('the comment observer', () => {
+  it('reports additions once, after a quiet spell', async () => {
+    const { batches, watcher, add } = setUp();
+    add();
+    add();
+    await wait(300);
+    expect(batches).toHaveLength(1);
+    watcher.disconnect();
+  });
+
+  it('ignores text alone: a ticker rewriting its figure is no addition', async () => {
+    const { doc, batches, watcher } = setUp();
+    for (let i = 0; i < 5; i++) doc.getElementById('ticker')!.textContent = String(i);
+    await wait(300);
+    expect(batches).toEqual([]);
+    watcher.disconnect();
+  });
+
+  it('on a page that is never quiet, still reports within the longest wait', async () => {
+    const { doc, batches, watcher, add } = setUp();
+    const ticker = doc.getElementById('ticker')!;
+    const tick = setInterval(() => (ticker.innerHTML = `<b>${Date.now()}</b>`), 50);
+    add();
+    await wait(800);
+    clearInterval(tick);
+    watcher.disconnect();
+    expect(batches.length).toBeGreaterThanOrEqual(1);
+    expect(batches[0]).toBeLessThan(700);
+  });
+});
