@@ -4,7 +4,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disqusPage, largePage, listingPage, newsPage, wordpressPage } from '../fixtures/layouts';
 import { readSeed } from '../fixtures/seed';
-import { type BrowserName, type ExtensionBrowser, launchWithExtension, readHighlights, tabIdOf } from './browsers';
+import { type BrowserName, type ExtensionBrowser, inClosedShadow, launchWithExtension, readHighlights, tabIdOf } from './browsers';
 import { type FixtureServer, serveFixtures } from './server';
 
 /**
@@ -134,18 +134,22 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
     });
 
     it('puts a marker naming its flags beside the author of each flagged comment', async () => {
-      const markers = await page.evaluate(() => {
+      // The markers sit in a closed shadow root: read through the browser's protocol, then placed against the page.
+      const layer =
+        (await inClosedShadow(page, 'plainsight-markers', (root) =>
+          [...root.querySelectorAll<HTMLElement>('.marker')].map((m) => ({ text: m.textContent, hidden: m.hidden, rect: m.getBoundingClientRect().toJSON() as DOMRect })),
+        )) ?? [];
+      const markers = await page.evaluate((layer) => {
         const rects = (selector: string) => [...document.querySelectorAll(selector)].map((e) => ({ name: e.textContent, rect: e.getBoundingClientRect() }));
         const authors = rects('.comment-author .fn');
         const comments = rects('.comment-body');
-        const layer = document.querySelector('plainsight-markers')?.shadowRoot;
-        return [...(layer?.querySelectorAll<HTMLElement>('.marker') ?? [])].map((m) => {
-          const rect = m.getBoundingClientRect();
+        return layer.map((m) => {
+          const rect = m.rect;
           const author = authors.find((a) => Math.abs(a.rect.top - rect.top) < 8 && rect.left - a.rect.right >= 0 && rect.left - a.rect.right < 24);
           const comment = comments.find((c) => rect.top >= c.rect.top - 8 && rect.top < c.rect.bottom);
-          return { text: m.textContent, hidden: m.hidden, author: author?.name ?? null, inComment: comment !== undefined };
+          return { text: m.text, hidden: m.hidden, author: author?.name ?? null, inComment: comment !== undefined };
         });
-      });
+      }, layer);
       // Five flagged comments: three name their author, two are anonymous (their marker stands by the comment).
       expect(markers).toHaveLength(5);
       expect(markers.every((m) => !m.hidden && m.inComment)).toBe(true);
@@ -178,7 +182,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
       expect(point).not.toBeNull();
       await page.mouse.move(point!.x, point!.y);
       await expect
-        .poll(() => page.evaluate(() => document.querySelector('plainsight-card')?.shadowRoot?.textContent ?? ''), { timeout: 5_000 })
+        .poll(async () => (await inClosedShadow(page, 'plainsight-card', (root) => root.textContent)) ?? '', { timeout: 5_000 })
         .toMatch(/Name calling.*“disloyal partner”.*labels the target/);
     });
 
