@@ -5,7 +5,7 @@
  * text, or failing that as same-shaped blocks around time elements, each naming an author. Each comment's text leaves out its replies (they are
  * comments of their own), its header, metadata, actions and forms.
  */
-import { COMMENT_HEURISTICS as C } from './heuristics';
+import { ARTICLE_HEURISTICS as A, COMMENT_HEURISTICS as C } from './heuristics';
 import { isSkippedElement, mapText } from './text-map';
 import type { FoundArticle, FoundComment } from './types';
 import { walkTree } from './walk-tree';
@@ -117,9 +117,14 @@ function collectAreas(scope: Element, overlapsArticle: (element: Element) => boo
   return areas;
 }
 
-/** A "recent comments" or "most discussed" widget, or anything in a sidebar, lists comments of other pages. */
+/**
+ * A "recent comments" or "most discussed" widget, or a list in a sidebar, shows comments of other
+ * pages. An `aside` may also hold the page's own comment section beside the article (a
+ * `comments_section`): one named as a whole comment section is not a sidebar list.
+ */
 function isSidebarList(element: Element, className: string, id: string): boolean {
-  return C.sidebarWords.test(`${className} ${id}`) || element.closest(C.sidebarSelector) !== null;
+  const name = `${className} ${id}`;
+  return C.sidebarWords.test(name) || (element.closest(C.sidebarSelector) !== null && !A.commentSection.test(name));
 }
 
 function knownShape(areas: readonly Element[], itemSelector: string, body: RegExp): CommentShape | null {
