@@ -106,7 +106,7 @@ function collectAreas(scope: Element, overlapsArticle: (element: Element) => boo
     if (element.localName !== 'time' && element.hasAttribute('datetime')) areas.times.push(element);
     const className = element.getAttribute('class') ?? '';
     const id = element.getAttribute('id') ?? '';
-    if (C.wordpress.list.test(className) && (element.localName === 'ol' || element.localName === 'ul')) areas.wordpressLists.push(element);
+    if ((C.wordpress.list.test(className) || C.wordpress.list.test(id)) && (element.localName === 'ol' || element.localName === 'ul')) areas.wordpressLists.push(element);
     if (C.disqus.threadIds.has(id)) areas.disqusThreads.push(element);
     if (C.containerWords.test(`${className} ${id}`) && !lastNamed?.contains(element) && !overlapsArticle(element) && !isSidebarList(element, className, id)) {
       areas.named.push(element);
@@ -223,7 +223,11 @@ function isAuthorLike(element: Element): boolean {
 
 function isChrome(element: Element, author: Element | null): boolean {
   if (element === author || C.chromeTags.has(element.localName)) return true;
-  if (element.hasAttributes() && C.chromeWords.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`)) return true;
+  if (element.hasAttributes()) {
+    const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+    // A date is never text, however it is named ("commentDate" too).
+    if (C.chromeWords.test(name) || C.dateWords.test(element.getAttribute('class') ?? '')) return true;
+  }
   const name = element.localName;
   if (name !== 'a' && name !== 'span' && name !== 'li' && name !== 'div') return false;
   const text = collapse(element.textContent);

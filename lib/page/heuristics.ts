@@ -148,9 +148,10 @@ export const ARTICLE_PAGE_HINTS = {
 /** Where reader comments stand and which parts of a comment are not its text. */
 export const COMMENT_HEURISTICS = {
   wordpress: {
-    /** class of the `ol`/`ul` that holds the comments. */
+    /** class (or, in older themes, id) of the `ol`/`ul` that holds the comments. */
     list: /(?:^|\s)(?:commentlist|comment-list)(?:\s|$)/,
-    item: 'li.comment, li.pingback, li.trackback',
+    /** Items: by class, or in older themes only by an id such as `comment-9295`. */
+    item: 'li.comment, li.pingback, li.trackback, li[id^="comment-"]',
     body: /(?:^|\s)comment-content(?:\s|$)/,
   },
   disqus: {
@@ -187,7 +188,7 @@ export const COMMENT_HEURISTICS = {
   chromeWords:
     /(?:^|[\s_-])(?:meta|metadata|header|footer|actions?|toolbar|menu|reply|permalink|share|vote|voting|likes?|report|flag|avatar|time|date|datetime|timestamp|byline|author|vcard|edit|more|load-more|pagination|kopf|zeit|datum|aktionen|autor|auteur|fecha|acciones)(?:$|[\s_-])/i,
   /** class of a comment's date or time, which is never its body whatever else the class says. */
-  dateWords: /(?:^|[\s_-])(?:time|date|datetime|timestamp|zeit|datum|fecha)(?:$|[\s_-])/i,
+  dateWords: /(?:(?:^|[\s_-])(?:[Tt]ime|[Dd]ate|[Dd]atetime|[Tt]imestamp|[Zz]eit|[Dd]atum|[Ff]echa)|[a-z](?:Time|Date|Datetime|Timestamp|Zeit|Datum|Fecha))(?:$|[\s_-])/,
   /** Controls of a form: a block holding one is a comment form, a sort menu or a prompt, not a comment. */
   formControlSelector: 'form, input, textarea, select, button',
   chromeTags: tags('form textarea button input select time header footer menu nav'),

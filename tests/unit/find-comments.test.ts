@@ -94,6 +94,30 @@ describe('findComments elsewhere', () => {
     expect(findComments(doc, findArticle(doc))).toEqual([]);
   });
 
+  it("reads an older theme's comment list, known only by its id and its items' ids", () => {
+    const doc = load(`<!DOCTYPE html><html><body>
+      <div class="post"><h2>Pseudonyms online</h2><p>${'Whether a platform may insist on real names is a question for the courts. '.repeat(6)}</p></div>
+      <ol id="commentlist">
+        <li id="comment-9295"><p>The terms say real names, but nobody checks them at sign-up.</p></li>
+        <li id="comment-9296"><p>A pseudonym protects people who would otherwise say nothing at all.</p></li>
+      </ol></body></html>`);
+    expect(findComments(doc, findArticle(doc)).map((c) => c.text)).toEqual([
+      'The terms say real names, but nobody checks them at sign-up.',
+      'A pseudonym protects people who would otherwise say nothing at all.',
+    ]);
+  });
+
+  it('reads a single comment whose date is named in camel case (commentDate)', () => {
+    const doc = load(`<!DOCTYPE html><html><body>
+      <div class="conComments"><div id="comments" class="comments">
+        <div class="comment"><span class="commentAuthor">Critica</span> <span class="commentDate">vor 11 Wochen</span>
+          <p class="commentText">Dealers were the last to learn that the discount ended in spring.</p></div>
+      </div></div></body></html>`);
+    expect(findComments(doc).map(({ author, text }) => ({ author, text }))).toEqual([
+      { author: 'Critica', text: 'Dealers were the last to learn that the discount ended in spring.' },
+    ]);
+  });
+
   it('reads a generic thread whose author is a bold first line', () => {
     const doc = load(`<!DOCTYPE html><html><body>
       <div id="discussion">
