@@ -115,7 +115,7 @@ function scoreSentence(
   const figure = [...spans]
     .filter(([i]) => FIGURES.has(rule.features[i]!.id))
     .map(([i, span]) => evidenceSpan(analysed.text, rule.features[i]!.id, span))
-    .find((span) => span !== null);
+    .find((span) => span !== null && analysed.text[span.start - 1] !== '#'); // "Lesson #1" counts nothing
   return { rule, cue: cue || 'its wording', figure: figure ?? undefined, confidence: learned ?? rule.confidence };
 }
 
@@ -195,8 +195,8 @@ function headOf(text: string, source: Span): Span {
 
 /** Where a claim with no source or figure to show is marked: its last word, a marker at the sentence's end. */
 function lastWord(text: string, claim: Span): Span {
-  const m = /[\p{L}\p{N}][\p{L}\p{N}'’%-]*[^\p{L}\p{N}]*$/u.exec(text.slice(claim.start, claim.end));
-  return m ? { start: claim.start + m.index, end: claim.end } : claim;
+  const m = /[\p{L}\p{N}](?:[\p{L}\p{N}'’%-]*[\p{L}\p{N}%])?(?=[^\p{L}\p{N}]*$)/u.exec(text.slice(claim.start, claim.end));
+  return m ? { start: claim.start + m.index, end: claim.start + m.index + m[0].length } : claim;
 }
 
 /** A line in capitals is a heading, a kicker or a button ("SIGN UP FOR OUR NEWSLETTER"), not a statement. */

@@ -53,6 +53,7 @@ describe('claim explanations', () => {
     ['Officials say the army moved 40,000 troops to the border in March.', 'Officials say'],
     ['Ajmi Lourimi, a member of the party’s general secretariat, said the attack was aimed at the economy.', 'Ajmi Lourimi'],
     ['On Tuesday the ministry withdrew its support for the pipeline and its budget.', 'budget'],
+    ['Fuel prices in the region rose again after the ministry withdrew its support for the “pipeline.”', 'pipeline'],
   ])('marks a claim on its source, else its figure, else its last word, not across its sentence: %s', (text, shown) => {
     const claims = annotator.annotateArticle(text).filter((a) => a.kind === 'claim');
     expect(claims).toHaveLength(1);
