@@ -182,13 +182,30 @@ function speakerFrame(ctx: SentenceContext, s: string, base: number): Attributio
     const invertedKind = inverted !== undefined && (afterQuote || !inverted.split(/\s+/u).some((w) => CLAUSE_VERB.test(w))) ? classifyPhrase(ctx, inverted, false) : undefined;
     const kind = afterQuote ? invertedKind : (invertedKind ?? subjectKind(ctx, before));
     if (!kind) continue;
-    const found: Attribution = { start: base + start, end: base + end, sourcing: kind };
+    const found: Attribution = { ...speakerSpan(before, after, start, end, invertedKind !== undefined ? inverted : undefined, base), sourcing: kind };
     // A tag at the end after a comma or quotation (", officials said Thursday.", "…,” X told Reuters.") frames the sentence.
     const tag = invertedKind !== undefined || (/^(?:\s+[^,;:“”"]{0,30})?[\s.!?”"’)]*$/u.test(after) && /[,”"]\s*(?:\S+\s+){0,8}\S*\s*$/u.test(before));
     if (tag) return found;
     first ??= found;
   }
   return first;
+}
+
+/**
+ * Where the source stands, to show the reader: the reporting verb with its speaker — the clause's
+ * opening words before it ("A number of experts have challenged"), or the speaker after it in an
+ * inverted tag ("said Martin Indyk") — else the verb alone.
+ */
+function speakerSpan(before: string, after: string, start: number, end: number, inverted: string | undefined, base: number): { start: number; end: number } {
+  if (inverted !== undefined) {
+    const at = after.indexOf(inverted);
+    return { start: base + start, end: base + end + (at >= 0 ? at + inverted.length : 0) };
+  }
+  const trimmed = before.replace(/\s+$/u, '');
+  const clause = (trimmed.split(CLAUSE_BREAK).at(-1) ?? '').replace(/^(?:and|but|then|while|as)\s+/iu, '');
+  const words = clause.split(/\s+/u).filter(Boolean).length;
+  if (words === 0 || words > 6) return { start: base + start, end: base + end };
+  return { start: base + trimmed.length - clause.length, end: base + end };
 }
 
 /** Start and end of the stretches of `s` inside quotation marks (a quote left open runs to the end). */

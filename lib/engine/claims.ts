@@ -187,9 +187,11 @@ const FIGURES = new Set(['number', 'money-or-share']);
 function headOf(text: string, source: Span): Span {
   const words = [...text.slice(source.start, source.end).matchAll(/[^\s,;:—–]+/g)];
   if (words.length <= 6) return source;
+  // Up to the last capitalised word of the first six (the end of a name or title), else four words.
+  const named = words.slice(0, 6).findLast((w, i) => i > 0 && /^\p{Lu}/u.test(w[0]));
+  const last = named ?? words[3]!;
   const comma = text.slice(source.start, source.end).search(/[,;:—–]/);
-  const fourth = words[3]!;
-  const end = comma > 0 && comma < fourth.index + fourth[0].length ? comma : fourth.index + fourth[0].length;
+  const end = comma > 0 && comma < last.index + last[0].length ? comma : last.index + last[0].length;
   return { start: source.start, end: source.start + end };
 }
 

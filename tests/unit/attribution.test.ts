@@ -74,3 +74,15 @@ describe('attribution of claims', () => {
     expect(sourcingOfLast(text)).toBe(expected);
   });
 });
+
+describe('the source shown to the reader', () => {
+  it.each([
+    ['A number of experts have challenged the idea that the blast was an accident.', 'A number of experts have challenged'],
+    ['“The bridge will reopen in May,” said Karin Holt.', 'said Karin Holt'],
+    ['Mayor Lucas Brandt told Reuters the bridge would reopen in May.', 'Mayor Lucas Brandt told'],
+  ])('names the speaker with the verb: %s', (text, shown) => {
+    const { sentences } = analyse(text);
+    const found = attributionOf({ text, sentences, index: sentences.length - 1, quotes: () => quotedSpans(text) });
+    expect(found && text.slice(found.start, found.end)).toBe(shown);
+  });
+});
