@@ -23,13 +23,20 @@ export interface LexiconSpan extends Span {
 
 /** Words between two loaded words that still join them into one mark: "brutal, irrational and primitive". */
 const BRIDGE = 2;
+/**
+ * Three evaluations stacked on one target ("brutal, irrational and primitive philosophy") load the
+ * reader more than any one of them: such a run counts at least this strong, though only its first
+ * word need be in the lexicon (the others are adjectives coordinated with it).
+ */
+const STACKED = 3;
+const STACKED_STRENGTH = 0.5;
 
 /** Marks runs of loaded words (each at least the rule's `minimum`) within a sentence. */
 export function lexiconSpans(analysed: AnalysedText, rule: LexiconRule): LexiconSpan[] {
   const { tokens, text } = analysed;
   const out: LexiconSpan[] = [];
   for (const sentence of analysed.sentences) {
-    let run: { first: number; last: number; strength: number; name: boolean } | null = null;
+    let run: { first: number; last: number; strength: number; name: boolean; stacked: number } | null = null;
     const close = () => {
       if (!run) return;
       const last = headOf(text, tokens, run.last, sentence.endToken);
@@ -37,7 +44,7 @@ export function lexiconSpans(analysed: AnalysedText, rule: LexiconRule): Lexicon
         start: tokens[run.first]!.start,
         end: tokens[last]!.end,
         category: run.name ? 'name-calling' : 'loaded-language',
-        strength: run.strength,
+        strength: run.stacked >= STACKED ? Math.max(run.strength, STACKED_STRENGTH) : run.strength,
       });
       run = null;
     };
@@ -48,8 +55,16 @@ export function lexiconSpans(analysed: AnalysedText, rule: LexiconRule): Lexicon
       const loaded = rule.words.get(token.stem);
       const label = rule.names.get(token.stem);
       const p = Math.max(loaded ?? 0, label ?? 0);
-      if (p < rule.minimum) continue;
+      if (p < rule.minimum) {
+        // An adjective coordinated with the run ("brutal, irrational and …") joins it without loading it.
+        if (run && i - run.last <= 2 && coordinated(text, tokens, run.last, i) && ADJECTIVE.test(text.slice(token.start, token.end))) {
+          run.last = i;
+          run.stacked++;
+        }
+        continue;
+      }
       if (run && i - run.last <= BRIDGE + 1 && bridgeable(text, tokens, run.last, i)) {
+        if (coordinated(text, tokens, run.last, i)) run.stacked++;
         run.last = i;
         if (p > run.strength) {
           run.strength = p;
@@ -57,7 +72,7 @@ export function lexiconSpans(analysed: AnalysedText, rule: LexiconRule): Lexicon
         }
       } else {
         close();
-        run = { first: i, last: i, strength: p, name: (label ?? 0) > (loaded ?? 0) };
+        run = { first: i, last: i, strength: p, name: (label ?? 0) > (loaded ?? 0), stacked: 1 };
       }
     }
     close();
@@ -90,6 +105,11 @@ export function calibrated(rule: LexiconRule, strength: number): number {
   let p = rule.calibration[0]![1];
   for (const [at, precision] of rule.calibration) if (strength >= at) p = precision;
   return p;
+}
+
+/** Two words of a list: only a comma, "and" or "or" (or both) stands between them. */
+function coordinated(text: string, tokens: AnalysedText['tokens'], last: number, next: number): boolean {
+  return /^(?:,\s*|\s+)(?:(?:and|or)\s+)?$/u.test(text.slice(tokens[last]!.end, tokens[next]!.start)) && /[,]|\b(?:and|or)\b/u.test(text.slice(tokens[last]!.end, tokens[next]!.start));
 }
 
 /** Only function words, spaces and commas may stand between two loaded words of one mark: never a quote mark or a stop. */

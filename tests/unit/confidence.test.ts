@@ -46,6 +46,14 @@ describe('confidence', () => {
     expect(cues.some((c) => /nonsense|smear|charade|hoax|toxic|phony/.test(c))).toBe(true);
   });
 
+  it('is sure of three evaluations stacked on one target, where one alone would be left to the reader', () => {
+    const text =
+      'Lesson one about the company is that there is no heroism in its view, only self-interest. ' +
+      'Why should anyone be surprised? This is the brutal, irrational and primitive philosophy of its founders in its purest form.';
+    expect(sureTechniques(text)).toContain('brutal, irrational and primitive');
+    expect(sureTechniques(text.replace('brutal, irrational and primitive', 'brutal'))).toEqual([]);
+  });
+
   it('is surer of loaded words in the writer’s own voice than of the same words quoted in a report', () => {
     const report =
       'The minister said on Monday that the figures were accurate and would be published in full next week. ' +
