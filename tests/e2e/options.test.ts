@@ -94,6 +94,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
   it('exports the seed page’s marks from the popup as a valid W3C Web Annotation collection', async () => {
     const url = `${site.origin}/seed`;
     const popup = await browser.openPopup(await tabIdOf(await browser.openPopup(-1), url));
+    await popup.bringToFront();
+    await popup.setViewport({ width: 420, height: 620 });
+    await popup.$eval('main.popup', (main) => main.scrollTo(0, main.scrollHeight));
+    await popup.screenshot({ path: `${ARTIFACTS}${name}-popup-footer.png` });
     // The button saves through a Blob URL and <a download>: keep the blob and stop the download.
     const json = await popup.evaluate(async () => {
       let saved: Blob | undefined;
