@@ -41,31 +41,49 @@ async function main(): Promise<void> {
   const url = `${server.origin}/space-race.html`;
   console.log(`Serving the sample at ${url}`);
   try {
-    if (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) await openChromium(url);
-    else await screenshots(url);
+    const display = process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
+    if (!display) console.log('No display here (DISPLAY and WAYLAND_DISPLAY are unset): writing screenshots instead of opening a window.');
+    if (!display || !(await openChromium(url))) await screenshots(url);
   } finally {
     await server.close();
   }
 }
 
-/** A visible Chromium with a fresh profile and the extension; the demo lasts as long as the window. */
-async function openChromium(url: string): Promise<void> {
+/**
+ * A visible Chromium with a fresh profile and the extension; the demo lasts as long as the window.
+ * False when Chromium could not start (it exits at once with an error), so screenshots stand in.
+ */
+async function openChromium(url: string): Promise<boolean> {
   const profile = mkdtempSync(join(tmpdir(), 'plainsight-demo-'));
   console.log('Opening Chromium with Plainsight loaded; close its window (or press Ctrl-C) to end the demo.');
   const chromium = spawn(
     EXECUTABLES.chromium,
-    [`--user-data-dir=${profile}`, `--load-extension=${BUILDS.chromium}`, `--disable-extensions-except=${BUILDS.chromium}`, '--no-first-run', '--no-default-browser-check', url],
-    { stdio: 'ignore' },
+    [
+      `--user-data-dir=${profile}`,
+      `--load-extension=${BUILDS.chromium}`,
+      `--disable-extensions-except=${BUILDS.chromium}`,
+      '--no-first-run',
+      '--no-default-browser-check',
+      // Chromium refuses to start as root with its sandbox on (containers, CI machines).
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      url,
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
   );
+  let errors = '';
+  chromium.stderr.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-2000)));
   process.once('SIGINT', () => chromium.kill('SIGTERM'));
-  await new Promise<void>((done, fail) => {
-    chromium.once('error', fail);
-    chromium.once('exit', () => done());
+  const code = await new Promise<number | null>((done) => {
+    chromium.once('error', (error) => ((errors += String(error)), done(-1)));
+    chromium.once('exit', (exitCode) => done(exitCode));
   });
+  if (code === 0 || code === null) return true;
+  console.error(`Chromium could not open a window (exit code ${code}):\n${errors.trim().split('\n').slice(-5).join('\n')}`);
+  console.log('Writing screenshots instead.');
+  return false;
 }
 
 async function screenshots(url: string): Promise<void> {
-  console.log('No display here (DISPLAY and WAYLAND_DISPLAY are unset): writing screenshots instead of opening a window.');
   mkdirSync(SHOTS, { recursive: true });
   const ext = await launchWithExtension('chromium');
   try {
