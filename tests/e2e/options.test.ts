@@ -120,6 +120,17 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
     await popup.close();
   }, 30_000);
 
+  it('opens from the popup’s “All settings…”', async () => {
+    await options.close(); // the browser would bring the open one forward instead of opening it
+    const popup = await browser.openPopup(-1);
+    await popup.click('footer.popup-footer a');
+    const titles = async () =>
+      Promise.all(
+        (await browser.browser.pages()).map((page) => page.evaluate(() => (document.querySelector('main.options') ? document.title : '')).catch(() => '')),
+      );
+    await expect.poll(titles, { timeout: 10_000 }).toContain('Plainsight settings');
+  }, 30_000);
+
   it('logs no page error', () => {
     expect(pageErrors).toEqual([]);
   });
