@@ -87,7 +87,12 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
     if (name === 'chromium') await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
     await options.screenshot({ path: `${ARTIFACTS}${name}-options.png`, fullPage: true });
     const background = await options.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    if (name === 'chromium') expect(background).toBe('rgb(255, 255, 255)');
+    if (name === 'chromium') {
+      expect(background).toBe('rgb(255, 255, 255)');
+      await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+      await options.screenshot({ path: `${ARTIFACTS}${name}-options-dark.png`, fullPage: true });
+      await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    }
     await options.click('button[name="remove-site"][value="comments.example.net"]');
   }, 30_000);
 
