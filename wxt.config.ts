@@ -17,6 +17,11 @@ export default defineConfig({
       ],
     },
   }),
+  // `npm run zip`: the store packages, and for Firefox the sources AMO rebuilds them from. Nothing is
+  // downloaded (no `downloadPackages`); git-ignored outputs of tests and benchmarks stay out.
+  zip: {
+    excludeSources: ['tests/e2e/artifacts/**', 'coverage/**', '**/*.log'],
+  },
   manifest: ({ browser }) => ({
     name: 'Plainsight',
     description:
