@@ -17,6 +17,11 @@ export default defineConfig({
       ],
     },
   }),
+  // `npm run zip`: the store packages, and for Firefox the sources AMO rebuilds them from. Nothing is
+  // downloaded (no `downloadPackages`); git-ignored outputs of tests and benchmarks stay out.
+  zip: {
+    excludeSources: ['tests/e2e/artifacts/**', 'coverage/**', '**/*.log'],
+  },
   manifest: ({ browser }) => ({
     name: 'Plainsight',
     description:
@@ -30,6 +35,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // data_collection_permissions came to Firefox for Android in 142 (web-ext lint warns otherwise).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

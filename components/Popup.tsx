@@ -4,6 +4,7 @@ import type { Settings, ToggleId } from '@/lib/settings';
 import { CategoryToggles } from './CategoryToggles';
 import { ClaimList } from './ClaimList';
 import { CommentList } from './CommentList';
+import { PopupFooter } from './PopupFooter';
 import { TechniqueList } from './TechniqueList';
 
 export interface TabState {
@@ -133,6 +134,7 @@ export function Popup({ tabId, send, load }: { tabId: number; send: PopupSend; l
         <summary>Categories</summary>
         <CategoryToggles settings={state.settings} onToggle={(category: ToggleId, enabled) => change({ type: 'set-category', category, enabled })} />
       </details>
+      <PopupFooter tab={state.tab} settings={state.settings} />
     </main>
   );
 }

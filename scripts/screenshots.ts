@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { launchWithExtension, readHighlights, tabIdOf } from '../tests/e2e/browsers';
+import { launchWithExtension } from '../tests/e2e/browsers';
 import { serveFixtures } from '../tests/e2e/server';
+import { screenshotPage } from './page-screenshots';
 
 /**
  * `npm run screenshots -- PAGE.html…`: each saved page served on 127.0.0.1 and opened in real
@@ -21,30 +22,9 @@ async function main(files: string[]): Promise<void> {
   try {
     for (const file of files) {
       const name = nameOf(file);
-      const page = await ext.browser.newPage();
-      await page.setViewport({ width: 1280, height: 900 });
-      await page.goto(`${server.origin}/${name}.html`, { waitUntil: 'load' });
-      // The content script marks `plainsight-painted` once the highlights are registered.
-      await page.waitForFunction(() => performance.getEntriesByName('plainsight-painted').length > 0, { timeout: 15_000 }).catch(() => undefined);
-      // Saved pages come without their style sheets: the article may start far down.
-      await page.evaluate(() => {
-        const tops = [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>)]
-          .filter(([n]) => n.startsWith('plainsight-'))
-          .flatMap(([, h]) => [...h].slice(0, 1).map((r) => new StaticRange(r).startContainer.parentElement?.getBoundingClientRect().top ?? Infinity));
-        const top = Math.min(...tops);
-        if (Number.isFinite(top)) window.scrollTo(0, window.scrollY + top - 80);
-      });
-      await page.screenshot({ path: join(OUT, `${name}.png`) });
-      const marks = await readHighlights(page);
-      const probe = await ext.openPopup(-1);
-      const popup = await ext.openPopup(await tabIdOf(probe, page.url()));
-      await probe.close();
-      await popup.setViewport({ width: 420, height: 900 });
-      await popup.screenshot({ path: join(OUT, `${name}.popup.png`), fullPage: true });
-      await popup.close();
-      console.log(`${name}: ${join(OUT, `${name}.png`)}`);
+      const { files: shots, marks } = await screenshotPage(ext, `${server.origin}/${name}.html`, OUT, name);
+      console.log(`${name}: ${shots.page}`);
       for (const [highlight, texts] of Object.entries(marks)) console.log(`  ${highlight} (${texts.length}): ${texts.slice(0, 8).map((t) => JSON.stringify(t.slice(0, 60))).join(', ')}`);
-      await page.close();
     }
   } finally {
     await ext.close();

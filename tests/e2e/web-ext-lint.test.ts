@@ -1,17 +1,48 @@
 import { execFile } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { BUILDS } from './browsers';
 
-/** Mozilla's linter on the Firefox bundle: what addons.mozilla.org would refuse. */
+type Finding = { code: string; message: string; file?: string; line?: number; column?: number };
+
+/**
+ * The one warning we accept, a known false positive: Preact's renderer assigns `innerHTML` only for
+ * the `dangerouslySetInnerHTML` prop (`dom.innerHTML = props.dangerouslySetInnerHTML.__html`), and no
+ * component of ours passes it (checked below). addons-linter reads the whole bundle and has no inline
+ * suppression; React has the same warning (github.com/facebook/react/issues/21993). It is matched by
+ * its code and the code it points at, so any other `innerHTML` assignment still fails.
+ */
+function isPreactInnerHtml(finding: Finding): boolean {
+  if (finding.code !== 'UNSAFE_VAR_ASSIGNMENT' || !finding.file || finding.line === undefined || finding.column === undefined) return false;
+  const line = readFileSync(join(BUILDS.firefox, finding.file), 'utf8').split('\n')[finding.line - 1] ?? '';
+  const at = line.slice(finding.column - 1, finding.column + 40);
+  return /^\w+\.innerHTML=\w+\.__html/.test(at) && line.includes('dangerouslySetInnerHTML');
+}
+
+/** Mozilla's linter on the Firefox bundle: what addons.mozilla.org would refuse or question. */
 describe('web-ext lint on the Firefox bundle', () => {
-  it('reports no error (no eval, no remote code, a valid manifest)', async () => {
+  it('reports no error and no warning (no eval, no remote code, a valid manifest for desktop and Android)', async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ['node_modules/web-ext/bin/web-ext.js', 'lint', '--source-dir', BUILDS.firefox, '--output', 'json', '--no-config-discovery'],
       { maxBuffer: 16 * 1024 * 1024 },
     ).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
-    const report = JSON.parse(stdout) as { errors: { code: string; message: string; file?: string }[]; warnings: unknown[] };
-    expect(report.errors.map((e) => `${e.code}: ${e.message} (${e.file ?? ''})`)).toEqual([]);
+    const report = JSON.parse(stdout) as { errors: Finding[]; warnings: Finding[] };
+    const show = (f: Finding) => `${f.code}: ${f.message} (${f.file ?? ''}:${f.line ?? ''}:${f.column ?? ''})`;
+    expect(report.errors.map(show)).toEqual([]);
+    expect(report.warnings.filter((w) => !isPreactInnerHtml(w)).map(show)).toEqual([]);
   }, 60_000);
+
+  it('has no component that sets raw HTML, so the Preact warning above stays a false positive', () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const sources = ['components', 'entrypoints', 'lib'].flatMap((dir) =>
+      readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+        .filter((f) => /\.tsx?$/.test(f))
+        .map((f) => join(dir, f)),
+    );
+    expect(sources.filter((f) => /dangerouslySetInnerHTML|\.innerHTML\s*=/.test(readFileSync(join(root, f), 'utf8')))).toEqual([]);
+  });
 });
