@@ -53,7 +53,7 @@ export function OptionsPage({ send, load, subscribe }: { send: PopupSend; load: 
         <p class="description">Every mark carries a confidence: how likely a careful editor agrees with it.</p>
         <label class="choice">
           <input type="radio" name="marks" value="confident" checked={settings.marks === 'confident'} onChange={() => change({ type: 'set-marks', marks: 'confident' })} /> Confident marks only
-          <span class="hint">fewer marks, nearly all of them right (the default)</span>
+          <span class="hint">fewer marks, the ones a careful editor most often agrees with (the default)</span>
         </label>
         <label class="choice">
           <input type="radio" name="marks" value="all" checked={settings.marks === 'all'} onChange={() => change({ type: 'set-marks', marks: 'all' })} /> All marks
