@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultAnnotator } from '../../lib/rules/default-packs';
-import type { ContentMessage } from '../../lib/messages';
+import type { AnnotateMessage, ContentMessage } from '../../lib/messages';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { startContent } from '../../lib/page/content-app';
 import { encodeResult } from '../../lib/wire';
@@ -24,14 +24,17 @@ afterEach(async () => {
 });
 
 function fakeWorker(active = true) {
-  const sent: ContentMessage[] = [];
+  const sent: AnnotateMessage[] = [];
+  const other: ContentMessage[] = [];
   let listener: ((message: unknown) => void) | undefined;
   let article: string | null = null; // the context of later comments, as the worker keeps it
   return {
     sent,
+    other,
     push: (message: unknown) => listener?.(message),
     bridge: {
       async send(message: ContentMessage) {
+        if (message.type !== 'annotate') return void other.push(message);
         sent.push(message);
         article = message.article?.text ?? article;
         const result = annotator.annotatePage(message.article, message.comments, article);
