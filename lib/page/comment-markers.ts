@@ -2,14 +2,20 @@ import { type DocumentBox, type NearViewport, createNearViewport } from './near-
 import { type OwnHost, createOwnHost } from './own-host';
 
 /**
- * A compact marker beside the author of each flagged comment, listing its flags. Markers float
+ * A compact marker beside the author of each flagged comment, listing its flags; a comment that
+ * names no author has it at its start, in the margin left of it or else just above it. A marker is
+ * never over the page's text and never off the page's width (an off-screen marker would still be a
+ * Tab stop). Markers float
  * in one overlay (`plainsight-markers`, a closed shadow root the page can neither read nor
  * rewrite, put back if the page removes it; see `createOwnHost`) positioned over the page rather
  * than inserted into it, so the page's own DOM never changes; they follow layout changes. The
  * layer is laid out apart from the page (`contain`), so moving a marker never lays out the page.
  */
 export interface Marker {
+  /** The author's name, or the whole comment when it names none. */
   anchor: Element;
+  /** True when `anchor` is the author's name: the marker goes right of it. */
+  beside: boolean;
   flags: string[];
   /** Shown when the marker is focused or hovered. */
   onFocus(marker: HTMLElement): void;
@@ -32,6 +38,46 @@ const STYLE = `
 
 /** Up to this many flagged comments, every marker is shown; beyond it, those near the viewport. */
 export const EAGER_MARKERS = 100;
+
+interface Size {
+  width: number;
+  height: number;
+}
+
+/** Space between a marker and what it stands beside, and the least kept from the page's edges. */
+const GAP = 6;
+const EDGE = 4;
+
+/**
+ * Where an anchor's markers start, in document coordinates: right of the author's name when they
+ * fit on the page's width, else left of it; for a comment without an author, in the margin left of
+ * the comment, else just above its first line. Always within the page's width.
+ */
+export function spot(box: DocumentBox, beside: boolean, sizes: readonly Size[], pageWidth: number): { left: number; top: number } {
+  const width = sizes.reduce((sum, s) => sum + s.width, 0) + GAP * Math.max(0, sizes.length - 1);
+  const height = Math.max(0, ...sizes.map((s) => s.height));
+  const clamp = (x: number) => Math.max(EDGE, Math.min(x, pageWidth - width - EDGE));
+  if (beside && box.right + GAP + width <= pageWidth - EDGE) return { left: box.right + GAP, top: box.top };
+  if (box.left - GAP - width >= EDGE) return { left: box.left - GAP - width, top: box.top };
+  return { left: clamp(box.left), top: Math.max(0, box.top - height - 2) };
+}
+
+/**
+ * The right end of the text on the anchor's line within its parent, in document coordinates: what
+ * stands after the author's name on its line ("says:", a time) is the page's text too.
+ */
+function lineEnd(anchor: Element, box: DocumentBox): number {
+  const parent = anchor.parentElement;
+  const view = anchor.ownerDocument.defaultView;
+  if (!parent || !view) return box.right;
+  const own = anchor.getBoundingClientRect();
+  const range = anchor.ownerDocument.createRange();
+  range.selectNodeContents(parent);
+  let right = own.right;
+  for (const r of range.getClientRects())
+    if (r.width > 0 && r.top < own.bottom - 1 && r.bottom > own.top + 1 && r.left >= own.left - 1) right = Math.max(right, r.right);
+  return right + view.scrollX;
+}
 
 export function createCommentMarkers(doc: Document): CommentMarkers {
   let host: OwnHost | null = null;
@@ -60,19 +106,32 @@ export function createCommentMarkers(doc: Document): CommentMarkers {
     return entry.elements;
   };
 
-  const moveTo = (element: HTMLElement, box: DocumentBox | undefined) => {
-    if (!box) return void (element.hidden = true);
-    element.hidden = false;
-    element.style.left = `${box.right + 6}px`;
-    element.style.top = `${box.top}px`;
+  /** Places an anchor's markers side by side, at sizes read beforehand (see `place`). */
+  const isBeside = (anchor: Element) => byAnchor.get(anchor)?.markers[0]?.beside ?? true;
+  const moveTo = (anchor: Element, elements: HTMLElement[], sizes: Size[], box: DocumentBox | undefined) => {
+    if (!box) return void elements.forEach((element) => (element.hidden = true));
+    const at = spot(box, isBeside(anchor), sizes, doc.documentElement.clientWidth);
+    let left = at.left;
+    elements.forEach((element, i) => {
+      element.style.left = `${left}px`;
+      element.style.top = `${at.top}px`;
+      left += sizes[i]!.width + GAP;
+    });
   };
   // Where the anchors stand is read in one batch and written after (see `createNearViewport`):
   // reading a place after moving a marker would force a layout per marker. On a page with many
   // flagged comments only the markers near the viewport are made and shown: laying out a thousand
   // at once held Chromium's main thread for over 100 ms.
+  // Markers are shown first and their sizes read in one go (the layer is laid out apart from the
+  // page, so this is cheap), then placed.
   const place = (near: Element[], left: Element[]) => {
     for (const anchor of left) for (const element of byAnchor.get(anchor)?.elements ?? []) element.hidden = true;
-    for (const anchor of near) for (const element of elementsOf(anchor)) moveTo(element, anchors?.box(anchor));
+    const groups = near.map((anchor) => ({ anchor, elements: elementsOf(anchor), box: anchors?.box(anchor) }));
+    for (const group of groups) for (const element of group.elements) element.hidden = !group.box;
+    const sizes = groups.map((group) => group.elements.map((element) => ({ width: element.offsetWidth, height: element.offsetHeight })));
+    // Beside an author, the marker goes after whatever else stands on the author's line ("says:", the time).
+    const boxes = groups.map((group) => group.box && (isBeside(group.anchor) ? { ...group.box, right: lineEnd(group.anchor, group.box) } : group.box));
+    groups.forEach((group, i) => moveTo(group.anchor, group.elements, sizes[i]!, boxes[i]));
   };
   const markerOf = (event: Event) => {
     const element = event.target as HTMLElement;
