@@ -3,7 +3,7 @@ import { type OwnHost, createOwnHost } from './own-host';
 
 /**
  * A compact marker beside the author of each flagged comment, listing its flags; a comment that
- * names no author has it at its start, in the margin left of it or else just above it. A marker is
+ * names no author has it at its start, after the text of its first line. A marker is
  * never over the page's text and never off the page's width (an off-screen marker would still be a
  * Tab stop). Markers float
  * in one overlay (`plainsight-markers`, a closed shadow root the page can neither read nor
@@ -14,7 +14,7 @@ import { type OwnHost, createOwnHost } from './own-host';
 export interface Marker {
   /** The author's name, or the whole comment when it names none. */
   anchor: Element;
-  /** True when `anchor` is the author's name: the marker goes right of it. */
+  /** True when `anchor` is the author's name: the marker goes on its line, else on the comment's first. */
   beside: boolean;
   flags: string[];
   /** Shown when the marker is focused or hovered. */
@@ -49,35 +49,60 @@ const GAP = 6;
 const EDGE = 4;
 
 /**
- * Where an anchor's markers start, in document coordinates: right of the author's name when they
- * fit on the page's width, else left of it; for a comment without an author, in the margin left of
- * the comment, else just above its first line. Always within the page's width.
+ * Where an anchor's markers start, in document coordinates. `box` is a line of text (`onLine`: the
+ * author's line, or a comment's first) or else the comment's box: right of the line's text when
+ * the markers fit on the page's width, else in the margin left of it, else just above it. Always
+ * within the page's width.
  */
-export function spot(box: DocumentBox, beside: boolean, sizes: readonly Size[], pageWidth: number): { left: number; top: number } {
+export function spot(box: DocumentBox, onLine: boolean, sizes: readonly Size[], pageWidth: number): { left: number; top: number } {
   const width = sizes.reduce((sum, s) => sum + s.width, 0) + GAP * Math.max(0, sizes.length - 1);
   const height = Math.max(0, ...sizes.map((s) => s.height));
   const clamp = (x: number) => Math.max(EDGE, Math.min(x, pageWidth - width - EDGE));
-  if (beside && box.right + GAP + width <= pageWidth - EDGE) return { left: box.right + GAP, top: box.top };
+  if (onLine && box.right + GAP + width <= pageWidth - EDGE) return { left: box.right + GAP, top: box.top };
   if (box.left - GAP - width >= EDGE) return { left: box.left - GAP - width, top: box.top };
   return { left: clamp(box.left), top: Math.max(0, box.top - height - 2) };
 }
 
+/** Text nodes looked at to find a line's end: a header line holds a handful. */
+const LINE_NODES = 200;
+
 /**
- * The right end of the text on the anchor's line within its parent, in document coordinates: what
- * stands after the author's name on its line ("says:", a time) is the page's text too.
+ * The line a marker stands on, in document coordinates, from its left to the end of the page's
+ * text on it: the author's line (what follows the name, "says:" or a time, is the page's text too),
+ * or, for a comment without author, its first line. Only text counts: a block's box spans the
+ * whole width whether or not text fills it. Null when the comment shows no text.
  */
-function lineEnd(anchor: Element, box: DocumentBox): number {
-  const parent = anchor.parentElement;
-  const view = anchor.ownerDocument.defaultView;
-  if (!parent || !view) return box.right;
-  const own = anchor.getBoundingClientRect();
-  const range = anchor.ownerDocument.createRange();
-  range.selectNodeContents(parent);
-  let right = own.right;
-  for (const r of range.getClientRects())
-    if (r.width > 0 && r.top < own.bottom - 1 && r.bottom > own.top + 1 && r.left >= own.left - 1) right = Math.max(right, r.right);
-  return right + view.scrollX;
+function textLine(marker: Pick<Marker, 'anchor' | 'beside'>): DocumentBox | null {
+  const container = marker.beside ? marker.anchor.parentElement : marker.anchor;
+  const doc = marker.anchor.ownerDocument;
+  const view = doc.defaultView;
+  if (!container || !view) return null;
+  let line: DOMRect | null = marker.beside ? marker.anchor.getBoundingClientRect() : null;
+  let right = line?.right ?? 0;
+  const walker = doc.createTreeWalker(container, 4 /* NodeFilter.SHOW_TEXT */);
+  const range = doc.createRange();
+  for (let node = walker.nextNode(), seen = 0; node && seen < LINE_NODES; node = walker.nextNode(), seen++) {
+    if (!node.nodeValue?.trim()) continue;
+    range.selectNodeContents(node);
+    for (const r of range.getClientRects()) {
+      if (r.width === 0) continue;
+      if (!line) {
+        line = r;
+        right = r.right;
+      }
+      if (r.top >= line.bottom) return documentBox(line, right, view);
+      if (r.bottom > line.top + 1 && r.left >= line.left - 1) right = Math.max(right, r.right);
+    }
+  }
+  return line && documentBox(line, right, view);
 }
+
+const documentBox = (line: DOMRect, right: number, view: Window): DocumentBox => ({
+  top: line.top + view.scrollY,
+  bottom: line.bottom + view.scrollY,
+  left: line.left + view.scrollX,
+  right: right + view.scrollX,
+});
 
 export function createCommentMarkers(doc: Document): CommentMarkers {
   let host: OwnHost | null = null;
@@ -107,10 +132,9 @@ export function createCommentMarkers(doc: Document): CommentMarkers {
   };
 
   /** Places an anchor's markers side by side, at sizes read beforehand (see `place`). */
-  const isBeside = (anchor: Element) => byAnchor.get(anchor)?.markers[0]?.beside ?? true;
-  const moveTo = (anchor: Element, elements: HTMLElement[], sizes: Size[], box: DocumentBox | undefined) => {
+  const moveTo = (elements: HTMLElement[], sizes: Size[], box: DocumentBox | undefined, onLine: boolean) => {
     if (!box) return void elements.forEach((element) => (element.hidden = true));
-    const at = spot(box, isBeside(anchor), sizes, doc.documentElement.clientWidth);
+    const at = spot(box, onLine, sizes, doc.documentElement.clientWidth);
     let left = at.left;
     elements.forEach((element, i) => {
       element.style.left = `${left}px`;
@@ -129,9 +153,9 @@ export function createCommentMarkers(doc: Document): CommentMarkers {
     const groups = near.map((anchor) => ({ anchor, elements: elementsOf(anchor), box: anchors?.box(anchor) }));
     for (const group of groups) for (const element of group.elements) element.hidden = !group.box;
     const sizes = groups.map((group) => group.elements.map((element) => ({ width: element.offsetWidth, height: element.offsetHeight })));
-    // Beside an author, the marker goes after whatever else stands on the author's line ("says:", the time).
-    const boxes = groups.map((group) => group.box && (isBeside(group.anchor) ? { ...group.box, right: lineEnd(group.anchor, group.box) } : group.box));
-    groups.forEach((group, i) => moveTo(group.anchor, group.elements, sizes[i]!, boxes[i]));
+    // The marker goes after whatever text stands on its line: the author's, or a comment's first.
+    const lines = groups.map((group) => (group.box ? textLine(byAnchor.get(group.anchor)!.markers[0]!) : null));
+    groups.forEach((group, i) => moveTo(group.elements, sizes[i]!, group.box && (lines[i] ?? group.box), lines[i] !== null));
   };
   const markerOf = (event: Event) => {
     const element = event.target as HTMLElement;
