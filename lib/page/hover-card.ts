@@ -128,10 +128,16 @@ export function createHoverCard(doc: Document, options: CardOptions = {}): Hover
       c.replaceChildren(...count, ...entries.map(entryOf));
       c.hidden = false;
       const view = doc.defaultView!;
-      const below = anchor.bottom + 6;
+      // Below the marked words if the card fits there, else above; if neither, on the roomier side,
+      // scrolling inside: the card never covers the words it is about.
+      c.style.maxHeight = '';
       const height = c.offsetHeight;
-      const top = below + height > view.innerHeight ? Math.max(4, anchor.top - height - 6) : below;
-      c.style.top = `${top}px`;
+      const below = anchor.bottom + 6;
+      const roomBelow = view.innerHeight - below - 4;
+      const roomAbove = anchor.top - 6 - 4;
+      const under = height <= roomBelow || (height > roomAbove && roomBelow >= roomAbove);
+      if (height > (under ? roomBelow : roomAbove)) c.style.maxHeight = `${Math.max(80, under ? roomBelow : roomAbove)}px`;
+      c.style.top = `${under ? below : Math.max(4, anchor.top - 6 - Math.min(height, Math.max(80, roomAbove)))}px`;
       c.style.left = `${Math.max(4, Math.min(anchor.left, view.innerWidth - c.offsetWidth - 4))}px`;
     },
     hide() {
