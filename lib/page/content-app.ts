@@ -365,14 +365,8 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
         anchor: found.authorElement ?? found.root,
         beside: found.authorElement !== null,
         flags: labels,
-        onFocus: (element: HTMLElement) => {
-          cancelHide();
-          card.show(
-            flagItems.map((i) => i.card()),
-            element.getBoundingClientRect(),
-          );
-        },
-        onBlur: () => hideSoon(),
+        onFocus: (element: HTMLElement) => guard(() => showCard(flagItems, element.getBoundingClientRect())),
+        onBlur: () => guard(hideSoon),
       },
     ];
   }
