@@ -446,7 +446,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     if (showTimer && same(list, pending)) return;
     view.clearTimeout(showTimer);
     pending = list;
-    showTimer = view.setTimeout(() => guard(() => showCard(list, new DOMRect(x, y, 0, 16))), HOVER_DELAY_MS);
+    showTimer = view.setTimeout(() => guard(() => showCard(list, new view.DOMRect(x, y, 0, 16))), HOVER_DELAY_MS);
   }
 
   function showCardAt(node: Node | null, offset: number, rect: () => DOMRect | null): void {
@@ -541,7 +541,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
         if (range) out.push({ mapped, start, range });
       }
     }
-    return out.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    return out.sort((a, b) => a.range.compareBoundaryPoints(0 /* Range.START_TO_START */, b.range));
   }
 
   function reveal(id: string): void {

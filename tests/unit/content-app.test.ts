@@ -144,4 +144,53 @@ describe('the content script', () => {
     expect(worker.sent[1]!.comments).toEqual(worker.sent[0]!.comments);
     app.destroy();
   });
+
+  it('steps to the next and previous mark on the shortcut, lists every mark there, says it, and quiets a rule found not useful', async () => {
+    loaded = loadPage(wordpressPage(seed));
+    const doc = loaded.document;
+    const view = doc.defaultView!;
+    // The card's shadow root is closed to the page: the test keeps the ones it attaches.
+    const roots = new Map<string, ShadowRoot>();
+    const attach = view.HTMLElement.prototype.attachShadow;
+    view.HTMLElement.prototype.attachShadow = function (init) {
+      const root = attach.call(this, init);
+      roots.set(this.localName, root);
+      return root;
+    };
+    const worker = fakeWorker();
+    const app = startContent(doc, worker.bridge, true);
+    await vi.waitFor(() => expect(doc.querySelectorAll('plainsight-markers')).toHaveLength(1), { timeout: 5_000 });
+    const card = () => roots.get('plainsight-card')!;
+    const live = () => card().querySelector('[aria-live]')?.textContent ?? '';
+    const labels = () => [...card().querySelectorAll('.entry .label')].map((l) => l.textContent);
+
+    worker.push({ type: 'step-mark', direction: 'next' });
+    await vi.waitFor(() => expect(live()).toMatch(/^Mark 1 of \d+: /));
+    const total = Number(/of (\d+)/.exec(live())![1]);
+    expect(card().querySelector<HTMLElement>('.card')!.hidden).toBe(false);
+    expect(card().querySelector('.card')!.getAttribute('role')).toBe('dialog');
+    const first = labels();
+    worker.push({ type: 'step-mark', direction: 'previous' });
+    await vi.waitFor(() => expect(live()).toMatch(new RegExp(`^Mark ${total} of ${total}: `)));
+    worker.push({ type: 'step-mark', direction: 'next' });
+    await vi.waitFor(() => expect(live()).toMatch(/^Mark 1 of /));
+    expect(labels()).toEqual(first);
+
+    // Every entry says how sure Plainsight is; a claim says what to look for.
+    expect(card().querySelector('.confidence')?.textContent).toMatch(/^Plainsight is (sure|fairly sure|less sure)$/);
+    const button = card().querySelector<HTMLButtonElement>('button.quiet')!;
+    button.click();
+    expect(worker.other).toEqual([{ type: 'quiet-rule', ruleId: expect.any(String) }]);
+    const quieted = (worker.other[0] as { ruleId: string }).ruleId;
+    // The rule's marks are gone at once: stepping never lands on them again.
+    for (let i = 0; i < total; i++) {
+      worker.push({ type: 'step-mark', direction: 'next' });
+      await settle(70);
+      expect(card().textContent).not.toContain(quieted);
+    }
+    expect(Number(/of (\d+)/.exec(live())?.[1])).toBeLessThan(total);
+    app.destroy();
+    view.HTMLElement.prototype.attachShadow = attach;
+    expect(doc.querySelectorAll('plainsight-card')).toHaveLength(0);
+  });
 });
