@@ -48,7 +48,7 @@ export function confidenceWords(confidence: number): string {
 
 const STYLE = `
 :host { all: initial !important; }
-.card { position: fixed; z-index: 2147483647; width: max-content; max-width: min(340px, calc(100vw - 8px));
+.card { position: fixed; z-index: 2147483647; width: max-content; max-width: min(380px, calc(100vw - 8px));
   max-height: min(420px, calc(100vh - 8px)); overflow: auto; box-sizing: border-box;
   padding: 8px 10px; border-radius: 6px; background: #1f2937; color: #f9fafb;
   font: 13px/1.4 system-ui, sans-serif; box-shadow: 0 4px 16px rgb(0 0 0 / 0.3); }
