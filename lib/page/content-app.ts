@@ -433,6 +433,8 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
   }
 
   function onPointerAt(x: number, y: number): void {
+    // On the card, what lies under it does not count (Firefox's caret lookup may see through it).
+    if (onCard) return;
     const point = hits.atPoint(x, y);
     const list = point ? itemsAt(point.mapped, point.offset) : [];
     if (list.length === 0) {
