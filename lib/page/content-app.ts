@@ -19,6 +19,7 @@ import { findComments } from './find-comments';
 import { type Highlighter, createHighlighter } from './highlighter';
 import { type HitTester, createHitTester } from './hit-test';
 import { type CardContent, type HoverCard, confidenceWords, createHoverCard } from './hover-card';
+import { type HoverIntent, createHoverIntent } from './hover-intent';
 import { commentKeys, isAttached } from './re-render';
 import { rangeFromOffsets } from './text-map';
 import type { FoundArticle, FoundComment, MappedText } from './types';
@@ -70,10 +71,6 @@ const SLICE_MS = 8;
 const PRECHECK_ALONE_MS = 2;
 /** Marks painted between two looks at the clock. */
 const PAINT_CHUNK = 100;
-/** How long the pointer rests on a mark before its card opens: drifting over text pops nothing. */
-export const HOVER_DELAY_MS = 250;
-/** How long a card stays after the pointer leaves its mark, time enough to reach the card. */
-export const HOVER_GRACE_MS = 300;
 
 export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: boolean): ContentApp {
   performance.mark('plainsight-start');
@@ -85,8 +82,13 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
   const hits: HitTester = createHitTester(doc);
   const card: HoverCard = createHoverCard(doc, {
     onQuiet: (ruleId) => guard(() => quietRule(ruleId)),
-    onPointer: (inside) => guard(() => (inside ? (onCard = true, cancelHide()) : ((onCard = false), hideSoon()))),
+    onPointer: (inside) => guard(() => hover.onCard(inside)),
   });
+  const hover: HoverIntent<Item> = createHoverIntent<Item>(
+    view,
+    { show: (list, anchor) => card.show(list.map((i) => i.card()), anchor), hide: () => card.hide(), get shown() { return card.shown; } },
+    guard,
+  );
   const markers: CommentMarkers = createCommentMarkers(doc);
   const items: Item[] = [];
   const itemsByMapped = new Map<MappedText, Item[]>();
@@ -311,7 +313,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     generation++;
     highlighter.removeAll();
     markers.removeAll();
-    closeCard();
+    hover.close();
     stop = null;
   }
 
@@ -365,8 +367,8 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
         anchor: found.authorElement ?? found.root,
         beside: found.authorElement !== null,
         flags: labels,
-        onFocus: (element: HTMLElement) => guard(() => showCard(flagItems, element.getBoundingClientRect())),
-        onBlur: () => guard(hideSoon),
+        onFocus: (element: HTMLElement) => guard(() => hover.showNow(flagItems, element.getBoundingClientRect())),
+        onBlur: () => guard(hover.leave),
       },
     ];
   }
@@ -398,57 +400,9 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     return here.sort((a, b) => Number(isFlag(b)) - Number(isFlag(a)));
   }
 
-  // The card under the pointer: it opens once the pointer has rested on marks for a moment, stays
-  // while the pointer is on it, and closes a moment after the pointer has left both.
-  let showTimer = 0;
-  let hideTimer = 0;
-  let pending: Item[] = [];
-  let onCard = false;
-  /** The marks the card lists now. */
-  let listed: Item[] = [];
-  const same = (a: readonly Item[], b: readonly Item[]) => a.length === b.length && a.every((item, i) => item === b[i]);
-  function cancelHide(): void {
-    view.clearTimeout(hideTimer);
-    hideTimer = 0;
-  }
-  function hideSoon(): void {
-    if (hideTimer || onCard) return;
-    hideTimer = view.setTimeout(() => guard(() => ((hideTimer = 0), onCard || closeCard())), HOVER_GRACE_MS);
-  }
-  function closeCard(): void {
-    view.clearTimeout(showTimer);
-    cancelHide();
-    showTimer = 0;
-    pending = listed = [];
-    onCard = false;
-    card.hide();
-  }
-  function showCard(list: Item[], anchor: DOMRect): void {
-    view.clearTimeout(showTimer);
-    showTimer = 0;
-    pending = [];
-    cancelHide();
-    listed = list;
-    card.show(list.map((i) => i.card()), anchor);
-  }
-
   function onPointerAt(x: number, y: number): void {
-    // On the card, what lies under it does not count (Firefox's caret lookup may see through it).
-    if (onCard) return;
     const point = hits.atPoint(x, y);
-    const list = point ? itemsAt(point.mapped, point.offset) : [];
-    if (list.length === 0) {
-      view.clearTimeout(showTimer);
-      showTimer = 0;
-      pending = [];
-      if (card.shown) hideSoon();
-      return;
-    }
-    if (card.shown && same(list, listed)) return cancelHide();
-    if (showTimer && same(list, pending)) return;
-    view.clearTimeout(showTimer);
-    pending = list;
-    showTimer = view.setTimeout(() => guard(() => showCard(list, new view.DOMRect(x, y, 0, 16))), HOVER_DELAY_MS);
+    hover.pointerAt(point ? itemsAt(point.mapped, point.offset) : [], () => new view.DOMRect(x, y, 0, 16));
   }
 
   function showCardAt(node: Node | null, offset: number, rect: () => DOMRect | null): void {
@@ -456,8 +410,8 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     const point = hits.atNode(node, offset);
     const list = point ? itemsAt(point.mapped, point.offset) : [];
     const anchor = list.length > 0 ? rect() : null;
-    if (anchor) showCard(list, anchor);
-    else if (card.shown && !onCard) closeCard();
+    if (anchor) hover.showNow(list, anchor);
+    else if (!hover.pointerOnCard) hover.close();
   }
 
   let pointerFrame = 0;
@@ -486,7 +440,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
       }),
     { signal: abort.signal },
   );
-  view.addEventListener('keydown', (event) => event.key === 'Escape' && guard(closeCard), { signal: abort.signal });
+  view.addEventListener('keydown', (event) => event.key === 'Escape' && guard(hover.close), { signal: abort.signal });
 
   function onMessage(raw: unknown): void {
     const parsed = parseMessage(pageMessageSchema(), raw);
@@ -527,7 +481,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     (target.range.startContainer.parentElement ?? doc.body).scrollIntoView({ block: 'center' });
     highlighter.flash(target.range);
     const list = itemsAt(target.mapped, target.start);
-    showCard(list, target.range.getBoundingClientRect());
+    hover.showNow(list, target.range.getBoundingClientRect());
     const names = list.map((i) => i.card().label).join('; ');
     card.announce(`Mark ${next + 1} of ${stops.length}: ${names}. ${list[0]?.card().cue ?? ''}`);
   }
@@ -552,7 +506,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     if (!item || !range) return;
     (range.startContainer.parentElement ?? doc.body).scrollIntoView({ block: 'center' });
     highlighter.flash(range);
-    view.requestAnimationFrame(() => guard(() => showCard(itemsAt(item.mapped, item.start), range.getBoundingClientRect())));
+    view.requestAnimationFrame(() => guard(() => hover.showNow(itemsAt(item.mapped, item.start), range.getBoundingClientRect())));
   }
 
   guard(start);
