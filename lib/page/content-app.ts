@@ -20,6 +20,7 @@ import { type Highlighter, createHighlighter } from './highlighter';
 import { type HitTester, createHitTester } from './hit-test';
 import { type CardContent, type HoverCard, confidenceWords, createHoverCard } from './hover-card';
 import { type HoverIntent, createHoverIntent } from './hover-intent';
+import { markStops, nextStop } from './mark-steps';
 import { commentKeys, isAttached } from './re-render';
 import { rangeFromOffsets } from './text-map';
 import type { FoundArticle, FoundComment, MappedText } from './types';
@@ -466,16 +467,12 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
    */
   function step(direction: StepDirection): void {
     if (!active) return;
-    const stops = markStops();
+    const stops = markStops(
+      [...itemsByMapped].map(([mapped, list]) => [mapped, list.filter(shown)] as [MappedText, Item[]]),
+      doc,
+    );
     if (stops.length === 0) return card.announce('Plainsight shows no marks on this page.');
-    const at = stop ? stops.findIndex((s) => s.mapped === stop!.mapped && s.start === stop!.start) : -1;
-    let next: number;
-    if (at >= 0) next = (at + (direction === 'next' ? 1 : stops.length - 1)) % stops.length;
-    else {
-      // From nowhere yet: the first place below the top of the viewport, or the last above its bottom.
-      const tops = stops.map((s) => s.range.getBoundingClientRect().top);
-      next = direction === 'next' ? Math.max(0, tops.findIndex((t) => t >= 0)) : Math.max(0, tops.findLastIndex((t) => t < view.innerHeight));
-    }
+    const next = nextStop(stops, stop, direction, view.innerHeight);
     const target = stops[next]!;
     stop = { mapped: target.mapped, start: target.start };
     (target.range.startContainer.parentElement ?? doc.body).scrollIntoView({ block: 'center' });
@@ -484,20 +481,6 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     hover.showNow(list, target.range.getBoundingClientRect());
     const names = list.map((i) => i.card().label).join('; ');
     card.announce(`Mark ${next + 1} of ${stops.length}: ${names}. ${list[0]?.card().cue ?? ''}`);
-  }
-
-  /** Every place where shown marks start, in reading order. */
-  function markStops(): { mapped: MappedText; start: number; range: Range }[] {
-    const out: { mapped: MappedText; start: number; range: Range }[] = [];
-    for (const [mapped, list] of itemsByMapped) {
-      const starts = [...new Set(list.filter(shown).map((i) => i.start))];
-      for (const start of starts) {
-        const end = Math.min(...list.filter((i) => shown(i) && i.start === start).map((i) => i.end));
-        const range = rangeFromOffsets(mapped, start, end, doc);
-        if (range) out.push({ mapped, start, range });
-      }
-    }
-    return out.sort((a, b) => a.range.compareBoundaryPoints(0 /* Range.START_TO_START */, b.range));
   }
 
   function reveal(id: string): void {
