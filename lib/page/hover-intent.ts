@@ -81,7 +81,8 @@ export function createHoverIntent<T>(view: Window, card: CardView<T>, guard: (wo
     },
     onCard(inside) {
       onCard = inside;
-      if (inside) cancelHide();
+      // Marks crossed on the way to the card do not replace it once the pointer is on it.
+      if (inside) cancelShow(), cancelHide();
       else leave();
     },
     showNow,

@@ -43,13 +43,15 @@ describe('the card under the pointer', () => {
   });
 
   it('stays while the pointer crosses to the card and rests on it, and closes after it leaves', () => {
-    const { intent, card } = setUp();
+    const { intent, card, shown } = setUp();
     intent.showNow(['flag', 'technique'], anchor());
     intent.pointerAt([], anchor); // between the words and the card
     vi.advanceTimersByTime(HOVER_GRACE_MS - 100);
+    intent.pointerAt(['other'], anchor); // crossing other marks on the way
     intent.onCard(true);
     vi.advanceTimersByTime(5_000);
     expect(card.shown).toBe(true);
+    expect(shown).toEqual([['flag', 'technique']]);
     intent.onCard(false);
     vi.advanceTimersByTime(HOVER_GRACE_MS + 10);
     expect(card.shown).toBe(false);
