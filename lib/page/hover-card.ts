@@ -49,7 +49,8 @@ export function confidenceWords(confidence: number): string {
 const STYLE = `
 :host { all: initial !important; }
 .card { position: fixed; z-index: 2147483647; width: max-content; max-width: min(380px, calc(100vw - 8px));
-  max-height: min(420px, calc(100vh - 8px)); overflow: auto; box-sizing: border-box;
+  max-height: min(420px, calc(100vh - 8px)); overflow: auto; overscroll-behavior: contain;
+  scrollbar-width: thin; scrollbar-color: #9ca3af transparent; box-sizing: border-box;
   padding: 8px 10px; border-radius: 6px; background: #1f2937; color: #f9fafb;
   font: 13px/1.4 system-ui, sans-serif; box-shadow: 0 4px 16px rgb(0 0 0 / 0.3); }
 .count { margin: 0 0 4px; color: #d1d5db; font-size: 12px; }
