@@ -70,7 +70,7 @@ export function createHoverIntent<T>(view: Window, card: CardView<T>, guard: (wo
   return {
     pointerAt(list, anchor) {
       // On the card, what lies under it does not count (Firefox's caret lookup may see through it).
-      if (onCard) return;
+      if (onCard && card.shown) return;
       if (list.length === 0) return leave();
       if (card.shown && same(list, listed)) return void (cancelShow(), cancelHide());
       if (showTimer && same(list, pending)) return;

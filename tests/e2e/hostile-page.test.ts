@@ -110,6 +110,8 @@ async function marks(page: Page): Promise<string[]> {
  */
 async function markerCount(page: Page): Promise<number> {
   await page.bringToFront();
+  // A tab brought to the front places its markers at its next frames.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   return page.evaluate(() => {
     let count = 0;
     for (const comment of document.querySelectorAll('.comment')) {
