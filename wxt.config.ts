@@ -27,6 +27,11 @@ export default defineConfig({
     description:
       'Marks claims and their sourcing, persuasion techniques and abusive or conspiratorial comments on opinion pieces, in place.',
     permissions: ['storage'],
+    // Moving from mark to mark by keyboard; the reader can change the keys in the browser's shortcut settings.
+    commands: {
+      'next-mark': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Go to the next Plainsight mark and show its card' },
+      'previous-mark': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Go to the previous Plainsight mark and show its card' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -7,8 +7,34 @@ const GROUPS: [string, [ToggleId, string][]][] = [
   ['Comment flags', Object.entries(COMMENT_FLAGS).map(([id, info]) => [`comment-${id}` as ToggleId, info.label])],
 ];
 
-/** One labelled checkbox per category; switching one applies to the page at once. */
-export function CategoryToggles({ settings, onToggle }: { settings: Settings; onToggle: (id: ToggleId, on: boolean) => void }) {
+const CATEGORY_LABELS: Record<string, string> = {
+  claim: CLAIM_INFO.label,
+  ...Object.fromEntries(Object.entries(TECHNIQUES).map(([id, info]) => [id, info.label])),
+  ...Object.fromEntries(Object.entries(COMMENT_FLAGS).map(([id, info]) => [id, `Comment flag: ${info.label}`])),
+};
+
+/** A rule id (`name-calling.labels`) as a reader reads it: "Name calling: labels". */
+export function ruleLabel(ruleId: string): string {
+  const dot = ruleId.indexOf('.');
+  const category = CATEGORY_LABELS[dot < 0 ? ruleId : ruleId.slice(0, dot)];
+  const rest = (dot < 0 ? '' : ruleId.slice(dot + 1)).replace(/[-_.]+/g, ' ').trim();
+  if (!category) return ruleId;
+  return rest ? `${category}: ${rest}` : category;
+}
+
+/**
+ * One labelled checkbox per category; switching one applies to the page at once. Below them, the
+ * rules the reader found not useful on a card, each with a "Restore" button.
+ */
+export function CategoryToggles({
+  settings,
+  onToggle,
+  onRestore,
+}: {
+  settings: Settings;
+  onToggle: (id: ToggleId, on: boolean) => void;
+  onRestore?: (ruleId: string) => void;
+}) {
   return (
     <div class="toggles">
       {GROUPS.map(([legend, toggles]) => (
@@ -27,6 +53,21 @@ export function CategoryToggles({ settings, onToggle }: { settings: Settings; on
           ))}
         </fieldset>
       ))}
+      {onRestore && settings.quietRules.length > 0 && (
+        <fieldset class="quieted">
+          <legend>Marks you found not useful</legend>
+          <ul>
+            {settings.quietRules.map((ruleId) => (
+              <li key={ruleId} data-rule={ruleId}>
+                {ruleLabel(ruleId)}{' '}
+                <button type="button" name={`restore-${ruleId}`} aria-label={`Restore ${ruleLabel(ruleId)}`} onClick={() => onRestore(ruleId)}>
+                  Restore
+                </button>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      )}
     </div>
   );
 }

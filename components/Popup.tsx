@@ -132,7 +132,11 @@ export function Popup({ tabId, send, load }: { tabId: number; send: PopupSend; l
       </details>
       <details class="settings">
         <summary>Categories</summary>
-        <CategoryToggles settings={state.settings} onToggle={(category: ToggleId, enabled) => change({ type: 'set-category', category, enabled })} />
+        <CategoryToggles
+          settings={state.settings}
+          onToggle={(category: ToggleId, enabled) => change({ type: 'set-category', category, enabled })}
+          onRestore={(ruleId) => change({ type: 'set-rule-quiet', ruleId, quiet: false })}
+        />
       </details>
       <PopupFooter tab={state.tab} settings={state.settings} />
     </main>

@@ -16,6 +16,7 @@ const text = () => z.string().check(z.maxLength(50_000_000));
 const offset = () => z.int().check(z.minimum(0));
 const tabId = () => z.int();
 const unlistedCount = () => z.object({ all: offset(), confident: offset() });
+const ruleId = () => z.string().check(z.minLength(1), z.maxLength(200));
 const commentInput = () => z.object({ author: text(), text: text() });
 /** What the popup lists for one frame; item ids let it ask the page to reveal an item. */
 export const frameSummarySchema = onFirstUse(() =>
@@ -42,6 +43,10 @@ export const tabSummarySchema = onFirstUse(() =>
 );
 export type TabSummary = z.infer<ReturnType<typeof tabSummarySchema>>;
 
+/** Which way the keyboard moves from mark to mark. */
+export const STEP_DIRECTIONS = ['next', 'previous'] as const;
+export type StepDirection = (typeof STEP_DIRECTIONS)[number];
+
 /** Content script → background. */
 export const contentMessageSchema = onFirstUse(() =>
   z.discriminatedUnion('type', [
@@ -52,9 +57,12 @@ export const contentMessageSchema = onFirstUse(() =>
       /** Index of the first comment: later batches continue the frame's numbering. */
       firstComment: offset(),
     }),
+    /** The reader pressed "Not useful" on a card: that rule's marks are no longer shown. */
+    z.object({ type: z.literal('quiet-rule'), ruleId: ruleId() }),
   ]),
 );
 export type ContentMessage = z.infer<ReturnType<typeof contentMessageSchema>>;
+export type AnnotateMessage = Extract<ContentMessage, { type: 'annotate' }>;
 
 /** Popup → background. */
 export const popupMessageSchema = onFirstUse(() =>
@@ -66,6 +74,8 @@ export const popupMessageSchema = onFirstUse(() =>
     z.object({ type: z.literal('set-marks'), marks: z.enum(MARK_LEVELS) }),
     /** The reader has read why the settings were reset. */
     z.object({ type: z.literal('dismiss-problem') }),
+    /** "Restore" beside a rule quieted from a card (or quieting it again). */
+    z.object({ type: z.literal('set-rule-quiet'), ruleId: ruleId(), quiet: z.boolean() }),
     z.object({ type: z.literal('reveal'), tabId: tabId(), frameId: z.int(), itemId: z.string() }),
   ]),
 );
@@ -76,6 +86,8 @@ export const pageMessageSchema = onFirstUse(() =>
   z.discriminatedUnion('type', [
     z.object({ type: z.literal('apply-settings'), settings: settingsSchema(), active: z.boolean() }),
     z.object({ type: z.literal('reveal'), itemId: z.string() }),
+    /** The reader's shortcut (manifest `commands`): go to the next or previous shown mark. */
+    z.object({ type: z.literal('step-mark'), direction: z.enum(STEP_DIRECTIONS) }),
   ]),
 );
 export type PageMessage = z.infer<ReturnType<typeof pageMessageSchema>>;

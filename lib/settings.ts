@@ -15,7 +15,10 @@ export type ToggleId = (typeof TOGGLE_IDS)[number];
 export const MARK_LEVELS = ['confident', 'all'] as const;
 export type MarkLevel = (typeof MARK_LEVELS)[number];
 
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
+
+/** A rule id as the packs spell it (`loaded-language.charged-words`): a short, plain token. */
+const RULE_ID = /^[a-z0-9][a-z0-9._-]*$/;
 
 export const settingsSchema = onFirstUse(() =>
   z.strictObject({
@@ -25,11 +28,15 @@ export const settingsSchema = onFirstUse(() =>
     disabledSites: z.array(z.string().check(z.minLength(1), z.maxLength(253))).check(z.maxLength(10_000)),
     disabledCategories: z.array(z.enum(TOGGLE_IDS)),
     marks: z.enum(MARK_LEVELS),
+    /** Rules the reader found not useful ("Not useful" on a card): their marks are no longer shown. */
+    quietRules: z
+      .array(z.string().check(z.maxLength(200), z.regex(RULE_ID, { error: 'is not a rule id (lower-case letters, digits, ".", "-", "_")' })))
+      .check(z.maxLength(1_000)),
   }),
 );
 export type Settings = z.infer<ReturnType<typeof settingsSchema>>;
 
-export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, enabled: true, disabledSites: [], disabledCategories: [], marks: 'confident' };
+export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, enabled: true, disabledSites: [], disabledCategories: [], marks: 'confident', quietRules: [] };
 
 /** Version 1 kept a single `off` list mixing host names and categories. */
 const migrations: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
@@ -45,6 +52,8 @@ const migrations: Record<number, (old: Record<string, unknown>) => Record<string
   },
   /** Version 3 added the choice between confident and all marks; confident is the default. */
   2: (old) => ({ ...old, version: 3, marks: 'confident' }),
+  /** Version 4 added the rules the reader quieted; none at first. */
+  3: (old) => ({ ...old, version: 4, quietRules: [] }),
 };
 
 export type SettingsRead = { settings: Settings; problem: string | null };

@@ -1,6 +1,6 @@
 import type { PageAnnotations } from '../engine/annotator';
 import type { CommentInput } from '../engine/types';
-import type { ContentMessage } from '../messages';
+import type { AnnotateMessage } from '../messages';
 
 /**
  * Texts too long to annotate whole. A page may send an article of any length (a book, a log, a
@@ -21,7 +21,7 @@ const TITLE_LIMIT = 2_000;
 const AUTHOR_LIMIT = 500;
 const LANG_LIMIT = 35;
 
-type Message = Pick<ContentMessage, 'article' | 'comments'>;
+type Message = Pick<AnnotateMessage, 'article' | 'comments'>;
 
 /** The message with over-long texts cut to their first part, and notes for the reader saying what was cut. */
 export function withinLimits<M extends Message>(message: M): M & { notes: string[] } {

@@ -1,9 +1,11 @@
 import type { Browser, WxtBrowser } from 'wxt/browser';
 import { defaultAnnotator } from '../rules/default-packs';
 import {
+  type AnnotateMessage,
   type ContentMessage,
   type PopupMessage,
   type Reply,
+  type StepDirection,
   contentMessageSchema,
   parseMessage,
   popupMessageSchema,
@@ -16,6 +18,9 @@ import { TabResults } from './tab-results';
 import { warmUp } from './warm-up';
 import { loadWeightFiles } from './weight-files';
 import type { Annotator, PageAnnotations } from '../engine/annotator';
+
+/** The manifest's `commands` (wxt.config.ts) and where each moves. */
+export const COMMAND_STEPS: Record<string, StepDirection | undefined> = { 'next-mark': 'next', 'previous-mark': 'previous' };
 
 /** What a page on a switched-off site leaves for the popup: its address, nothing read. */
 const NOTHING_READ: PageAnnotations = { article: null, comments: [], language: { code: '', covered: true } };
@@ -76,7 +81,22 @@ export function startBackground(api: WxtBrowser): void {
     if (articles.size > OPEN_ARTICLES) articles.delete(articles.keys().next().value!);
   };
 
-  async function onContent(raw: ContentMessage, sender: Browser.runtime.MessageSender) {
+  async function onContent(message: ContentMessage, sender: Browser.runtime.MessageSender) {
+    if (message.type === 'quiet-rule') return quietRule(message.ruleId, true);
+    return onAnnotate(message, sender);
+  }
+
+  /** "Not useful" on a card, or "Restore" in the popup: every page hears of it at once. */
+  async function quietRule(ruleId: string, quiet: boolean) {
+    return applied(
+      await settings.update((s) => ({
+        ...s,
+        quietRules: quiet ? [...new Set([...s.quietRules, ruleId])] : s.quietRules.filter((r) => r !== ruleId),
+      })),
+    );
+  }
+
+  async function onAnnotate(raw: AnnotateMessage, sender: Browser.runtime.MessageSender) {
     const tabId = sender.tab!.id!;
     const frameId = sender.frameId ?? 0;
     const message = withinLimits(raw);
@@ -149,6 +169,8 @@ export function startBackground(api: WxtBrowser): void {
         );
       case 'set-marks':
         return applied(await settings.update((s) => ({ ...s, marks: message.marks })));
+      case 'set-rule-quiet':
+        return quietRule(message.ruleId, message.quiet);
       case 'dismiss-problem':
         await settings.dismissProblem();
         return { ok: true as const };
@@ -207,6 +229,18 @@ export function startBackground(api: WxtBrowser): void {
     }
     return undefined;
   });
+  // The reader's shortcuts (manifest `commands`, changeable in the browser's shortcut settings):
+  // the active tab's top frame moves to the next or previous mark it shows.
+  api.commands?.onCommand.addListener((command) => void stepMark(command).catch((e: unknown) => console.warn('[plainsight]', e)));
+  async function stepMark(command: string) {
+    const direction = COMMAND_STEPS[command];
+    if (!direction) return;
+    const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return;
+    // A tab without our content script (a browser page, a page not read) has nothing to move through.
+    await api.tabs.sendMessage(tab.id, { type: 'step-mark', direction }, { frameId: 0 }).catch(() => undefined);
+  }
+
   api.tabs.onRemoved.addListener((tabId) =>
     afterReply(tabId, async () => {
       await tabs.forget(tabId);

@@ -5,6 +5,7 @@ import {
   type AnnotateReply,
   type ContentMessage,
   type PageMessage,
+  type StepDirection,
   annotateReplySchema,
   pageMessageSchema,
   parseMessage,
@@ -17,7 +18,9 @@ import { findArticle, isProbablyArticlePage } from './find-article';
 import { findComments } from './find-comments';
 import { type Highlighter, createHighlighter } from './highlighter';
 import { type HitTester, createHitTester } from './hit-test';
-import { type CardContent, type HoverCard, createHoverCard } from './hover-card';
+import { type CardContent, type HoverCard, confidenceWords, createHoverCard } from './hover-card';
+import { type HoverIntent, createHoverIntent } from './hover-intent';
+import { markStops, nextStop } from './mark-steps';
 import { commentKeys, isAttached } from './re-render';
 import { rangeFromOffsets } from './text-map';
 import type { FoundArticle, FoundComment, MappedText } from './types';
@@ -45,6 +48,8 @@ interface Item {
   confident: boolean;
   /** The toggle: `claim`, a technique id, or `comment-<flag>`. */
   category: string;
+  /** The rule that made it: a rule the reader found not useful is no longer shown. */
+  ruleId: string;
   /** The highlight's name, when it is not the category's: a sourced claim is drawn quieter. */
   paint?: string;
   /** What the popup's "show me" flashes, when more than the marked words: a claim's whole sentence. */
@@ -76,7 +81,15 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
   const view = doc.defaultView!;
   const highlighter: Highlighter = createHighlighter(doc);
   const hits: HitTester = createHitTester(doc);
-  const card: HoverCard = createHoverCard(doc);
+  const card: HoverCard = createHoverCard(doc, {
+    onQuiet: (ruleId) => guard(() => quietRule(ruleId)),
+    onPointer: (inside) => guard(() => hover.onCard(inside)),
+  });
+  const hover: HoverIntent<Item> = createHoverIntent<Item>(
+    view,
+    { show: (list, anchor) => card.show(list.map((i) => i.card()), anchor), hide: () => card.hide(), get shown() { return card.shown; } },
+    guard,
+  );
   const markers: CommentMarkers = createCommentMarkers(doc);
   const items: Item[] = [];
   const itemsByMapped = new Map<MappedText, Item[]>();
@@ -267,10 +280,17 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
         id: `c${index}`,
         confident: isConfident(f),
         category: `comment-${f.category}`,
+        ruleId: f.ruleId,
         mapped: found,
         start: f.start,
         end: f.end,
-        card: () => ({ label: `Comment flag: ${COMMENT_FLAGS[f.category].label}`, cue: quote(found.text.slice(f.start, f.end)), explanation: f.explanation }),
+        card: () => ({
+          label: `Comment flag: ${COMMENT_FLAGS[f.category].label}`,
+          cue: quote(found.text.slice(f.start, f.end)),
+          explanation: f.explanation,
+          confidence: `Plainsight is ${confidenceWords(f.confidence)}`,
+          ruleId: f.ruleId,
+        }),
       });
     // Flags first: the popup's "show me" for a flagged comment reveals its flag, not a technique in it.
     for (const a of judged.annotations) addItem({ id: `c${index}`, ...itemOf(a, found) });
@@ -287,18 +307,31 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
   }
 
   const enabled = (category: string) => !settings?.disabledCategories.includes(category as never);
-  const shown = (item: Item) => enabled(item.category) && (item.confident || settings?.marks === 'all');
+  const quiet = (ruleId: string) => settings?.quietRules.includes(ruleId) ?? false;
+  const shown = (item: Item) => enabled(item.category) && (item.confident || settings?.marks === 'all') && !quiet(item.ruleId);
 
   function clear(): void {
     generation++;
     highlighter.removeAll();
     markers.removeAll();
-    card.destroy();
+    hover.close();
+    stop = null;
   }
 
   function repaint(): void {
     clear();
     if (active) void paint([...itemsByMapped], comments, generation).catch(report);
+    // Switched off: not a trace of us stays on the page.
+    else card.destroy();
+  }
+
+  /** "Not useful" on a card: the rule's marks go at once here, and the worker remembers it for every page. */
+  function quietRule(ruleId: string): void {
+    if (!settings || quiet(ruleId)) return;
+    settings = { ...settings, quietRules: [...settings.quietRules, ruleId] };
+    repaint();
+    card.announce('Plainsight will no longer show marks of this kind. The popup can restore them.');
+    void bridge.send({ type: 'quiet-rule', ruleId }).catch(report);
   }
 
   /**
@@ -325,20 +358,18 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     markers.add(entries.flatMap((entry) => markerFor(entry)));
   }
 
-  function markerFor({ found, judged }: CommentEntry) {
-    const flags = [...new Set(judged.flags.filter((f) => isConfident(f) || settings?.marks === 'all').map((f) => f.category))].filter((f) => enabled(`comment-${f}`));
+  function markerFor({ found }: CommentEntry) {
+    const flagItems = (itemsByMapped.get(found) ?? []).filter((i) => isFlag(i) && shown(i));
+    const flags = [...new Set(flagItems.map((i) => i.category.slice('comment-'.length) as keyof typeof COMMENT_FLAGS))];
     if (flags.length === 0) return [];
     const labels = flags.map((f) => COMMENT_FLAGS[f].label);
     return [
       {
         anchor: found.authorElement ?? found.root,
+        beside: found.authorElement !== null,
         flags: labels,
-        onFocus: (element: HTMLElement) =>
-          card.show(
-            { label: 'Flagged comment', cue: labels.join(', '), explanation: judged.flags.map((f) => f.explanation).join(' ') },
-            element.getBoundingClientRect(),
-          ),
-        onBlur: () => card.hide(),
+        onFocus: (element: HTMLElement) => guard(() => hover.showNow(flagItems, element.getBoundingClientRect())),
+        onBlur: () => guard(hover.leave),
       },
     ];
   }
@@ -364,17 +395,24 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     });
   }
 
-  function itemAt(mapped: MappedText, offset: number): Item | undefined {
-    return itemsByMapped.get(mapped)?.find((i) => shown(i) && i.start <= offset && offset < i.end);
+  /** Every shown mark at a point of a text, comment flags first: the card lists them all. */
+  function itemsAt(mapped: MappedText, offset: number): Item[] {
+    const here = (itemsByMapped.get(mapped) ?? []).filter((i) => shown(i) && i.start <= offset && offset < i.end);
+    return here.sort((a, b) => Number(isFlag(b)) - Number(isFlag(a)));
+  }
+
+  function onPointerAt(x: number, y: number): void {
+    const point = hits.atPoint(x, y);
+    hover.pointerAt(point ? itemsAt(point.mapped, point.offset) : [], () => new view.DOMRect(x, y, 0, 16));
   }
 
   function showCardAt(node: Node | null, offset: number, rect: () => DOMRect | null): void {
-    if (!active || !node) return card.hide();
+    if (!active || !node) return;
     const point = hits.atNode(node, offset);
-    const item = point && itemAt(point.mapped, point.offset);
-    const anchor = item && rect();
-    if (item && anchor) card.show(item.card(), anchor);
-    else card.hide();
+    const list = point ? itemsAt(point.mapped, point.offset) : [];
+    const anchor = list.length > 0 ? rect() : null;
+    if (anchor) hover.showNow(list, anchor);
+    else if (!hover.pointerOnCard) hover.close();
   }
 
   let pointerFrame = 0;
@@ -386,10 +424,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
       pointerFrame = view.requestAnimationFrame(() =>
         guard(() => {
           pointerFrame = 0;
-          const point = hits.atPoint(x, y);
-          const item = point && itemAt(point.mapped, point.offset);
-          if (item) card.show(item.card(), new DOMRect(x, y, 0, 16));
-          else card.hide();
+          onPointerAt(x, y);
         }),
       );
     },
@@ -406,7 +441,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
       }),
     { signal: abort.signal },
   );
-  view.addEventListener('keydown', (event) => event.key === 'Escape' && card.hide(), { signal: abort.signal });
+  view.addEventListener('keydown', (event) => event.key === 'Escape' && guard(hover.close), { signal: abort.signal });
 
   function onMessage(raw: unknown): void {
     const parsed = parseMessage(pageMessageSchema(), raw);
@@ -420,6 +455,32 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
       if (active && !wasActive && answered) return restart();
       repaint();
     } else if (message.type === 'reveal') reveal(message.itemId);
+    else if (message.type === 'step-mark') step(message.direction);
+  }
+
+  /** Where the keyboard last stopped. */
+  let stop: { mapped: MappedText; start: number } | null = null;
+
+  /**
+   * The reader's shortcut: scrolls to the next (or previous) place with shown marks, flashes it,
+   * shows its card and says it to screen readers. Places are ordered as the page reads.
+   */
+  function step(direction: StepDirection): void {
+    if (!active) return;
+    const stops = markStops(
+      [...itemsByMapped].map(([mapped, list]) => [mapped, list.filter(shown)] as [MappedText, Item[]]),
+      doc,
+    );
+    if (stops.length === 0) return card.announce('Plainsight shows no marks on this page.');
+    const next = nextStop(stops, stop, direction, view.innerHeight);
+    const target = stops[next]!;
+    stop = { mapped: target.mapped, start: target.start };
+    (target.range.startContainer.parentElement ?? doc.body).scrollIntoView({ block: 'center' });
+    highlighter.flash(target.range);
+    const list = itemsAt(target.mapped, target.start);
+    hover.showNow(list, target.range.getBoundingClientRect());
+    const names = list.map((i) => i.card().label).join('; ');
+    card.announce(`Mark ${next + 1} of ${stops.length}: ${names}. ${list[0]?.card().cue ?? ''}`);
   }
 
   function reveal(id: string): void {
@@ -428,7 +489,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     if (!item || !range) return;
     (range.startContainer.parentElement ?? doc.body).scrollIntoView({ block: 'center' });
     highlighter.flash(range);
-    view.requestAnimationFrame(() => card.show(item.card(), range.getBoundingClientRect()));
+    view.requestAnimationFrame(() => guard(() => hover.showNow(itemsAt(item.mapped, item.start), range.getBoundingClientRect())));
   }
 
   guard(start);
@@ -441,6 +502,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
       stopListening();
       watcher?.disconnect();
       clear();
+      card.destroy();
       hits.clear();
     },
   };
@@ -460,20 +522,40 @@ function isArticlePage(doc: Document): boolean {
  * across its sentence, so a page of reporting does not turn blue; the card quotes it whole.
  */
 function itemOf(a: Annotation, found: FoundArticle | FoundComment): Omit<Item, 'id'> {
-  const base = { confident: isConfident(a), category: a.category, mapped: found, card: () => cardOf(a, found.text) };
+  const base = { confident: isConfident(a), category: a.category, ruleId: a.ruleId, mapped: found, card: () => cardOf(a, found.text) };
   if (a.kind !== 'claim') return { ...base, start: a.start, end: a.end };
   const paint = a.sourcing === 'attributed' ? { paint: 'claim-sourced' } : {};
   return { ...base, start: a.shown.start, end: a.shown.end, whole: { start: a.start, end: a.end }, ...paint };
 }
 
+/** What to look for, by a claim's sourcing. */
+const SOURCING_ADVICE: Record<keyof typeof SOURCING_LABELS, string> = {
+  none: 'no source named: look for one before repeating it',
+  vague: 'the source is only gestured at: look for who said it',
+  attributed: 'check that the source said it',
+};
+
 function cardOf(a: Annotation, text: string): CardContent {
-  const cue = quote(text.slice(a.start, a.end));
-  if (a.kind === 'claim') return { label: CLAIM_INFO.label, cue, sourcing: `Sourcing: ${SOURCING_LABELS[a.sourcing]}`, explanation: a.explanation };
-  const label = TECHNIQUES[a.category].label + ('quoted' in a && a.quoted ? ' (in a quotation)' : '');
-  return { label, cue, explanation: a.explanation };
+  const common = { explanation: a.explanation, confidence: `Plainsight is ${confidenceWords(a.confidence)}`, ruleId: a.ruleId };
+  if (a.kind === 'claim') {
+    const cue = quote(text.slice(a.shown.start, a.shown.end));
+    const claim = quote(text.slice(a.start, a.end), 400);
+    return {
+      label: CLAIM_INFO.label,
+      cue,
+      ...(claim !== cue && { claim }),
+      sourcing: `${capitalise(SOURCING_LABELS[a.sourcing])} — ${SOURCING_ADVICE[a.sourcing]}`,
+      ...common,
+    };
+  }
+  const label = `Persuasion technique: ${TECHNIQUES[a.category].label}` + ('quoted' in a && a.quoted ? ' (in a quotation)' : '');
+  return { label, cue: quote(text.slice(a.start, a.end)), ...common };
 }
 
-function quote(text: string): string {
+const isFlag = (item: Item) => item.category.startsWith('comment-');
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function quote(text: string, max = 120): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return `“${flat.length > 120 ? `${flat.slice(0, 119)}…` : flat}”`;
+  return `“${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}”`;
 }

@@ -145,7 +145,8 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
         const comments = rects('.comment-body');
         return layer.map((m) => {
           const rect = m.rect;
-          const author = authors.find((a) => Math.abs(a.rect.top - rect.top) < 8 && rect.left - a.rect.right >= 0 && rect.left - a.rect.right < 24);
+          // On the author's line, after the rest of its text ("says:").
+          const author = authors.find((a) => Math.abs(a.rect.top - rect.top) < 8 && rect.left - a.rect.right >= 0 && rect.left - a.rect.right < 80);
           const comment = comments.find((c) => rect.top >= c.rect.top - 8 && rect.top < c.rect.bottom);
           return { text: m.text, hidden: m.hidden, author: author?.name ?? null, inComment: comment !== undefined };
         });

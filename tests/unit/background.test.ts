@@ -29,9 +29,21 @@ async function send(message: unknown, sender: object): Promise<any> {
   return replies.find((r: unknown) => r !== undefined);
 }
 
+/** An event the fake browser lacks (it throws on `commands.onCommand`), driven as `trigger` drives its own. */
+function fakeEvent<A extends unknown[]>() {
+  const listeners: ((...args: A) => unknown)[] = [];
+  return {
+    addListener: (listener: (...args: A) => unknown) => void listeners.push(listener),
+    removeListener: (listener: (...args: A) => unknown) => void listeners.splice(listeners.indexOf(listener), 1),
+    hasListener: (listener: (...args: A) => unknown) => listeners.includes(listener),
+    trigger: (...args: A) => Promise.all(listeners.map((listener) => listener(...args))),
+  };
+}
+
 describe('the background worker', () => {
   beforeEach(() => {
     fakeBrowser.reset();
+    (fakeBrowser.commands as unknown as { onCommand: ReturnType<typeof fakeEvent<[string]>> }).onCommand = fakeEvent<[string]>();
     fakeBrowser.tabs.sendMessage = vi.fn(async () => undefined) as never;
     vi.stubGlobal('fetch', vi.fn(packageFetch));
     startBackground(api);
@@ -234,4 +246,42 @@ describe('the background worker', () => {
     expect(tab.frames['0'].comments[0].author).toHaveLength(500);
     expect(tab.frames['0'].notes).toEqual(['too many comments: read the first 50,000 of 50,001']);
   }, 30_000);
+
+  it('sends the shortcut to the top frame of the active tab, as the step its page takes', async () => {
+    fakeBrowser.tabs.query = vi.fn(async () => [{ id: 7 }]) as never;
+    const command = (fakeBrowser.commands as unknown as { onCommand: ReturnType<typeof fakeEvent<[string]>> }).onCommand;
+    await command.trigger('next-mark');
+    await command.trigger('previous-mark');
+    await command.trigger('something-else');
+    await vi.waitFor(() => expect(fakeBrowser.tabs.sendMessage).toHaveBeenCalledTimes(2));
+    expect(fakeBrowser.tabs.query).toHaveBeenCalledWith({ active: true, currentWindow: true });
+    expect(vi.mocked(fakeBrowser.tabs.sendMessage).mock.calls).toEqual([
+      [7, { type: 'step-mark', direction: 'next' }, { frameId: 0 }],
+      [7, { type: 'step-mark', direction: 'previous' }, { frameId: 0 }],
+    ]);
+  });
+
+  it('does nothing on the shortcut when no tab is active, and never throws when the tab has no content script', async () => {
+    const command = (fakeBrowser.commands as unknown as { onCommand: ReturnType<typeof fakeEvent<[string]>> }).onCommand;
+    fakeBrowser.tabs.query = vi.fn(async () => []) as never;
+    await command.trigger('next-mark');
+    fakeBrowser.tabs.query = vi.fn(async () => [{ id: 9 }]) as never;
+    fakeBrowser.tabs.sendMessage = vi.fn(async () => Promise.reject(new Error('Could not establish connection'))) as never;
+    await expect(command.trigger('next-mark')).resolves.toBeDefined();
+    expect(fakeBrowser.tabs.sendMessage).toHaveBeenCalledOnce();
+  });
+
+  it('remembers a rule found not useful on a card, tells open pages, and restores it from the popup', async () => {
+    await send({ type: 'annotate', article: ARTICLE, comments: [], firstComment: 0 }, CONTENT);
+    const quieted = await send({ type: 'quiet-rule', ruleId: 'name-calling.labels' }, CONTENT);
+    expect(quieted).toEqual(expect.objectContaining({ ok: true, settings: expect.objectContaining({ quietRules: ['name-calling.labels'] }) }));
+    const told = () => vi.mocked(fakeBrowser.tabs.sendMessage).mock.calls.filter(([, m]) => (m as { type: string }).type === 'apply-settings');
+    await vi.waitFor(() => expect(told().at(-1)?.[1]).toEqual(expect.objectContaining({ settings: expect.objectContaining({ quietRules: ['name-calling.labels'] }) })));
+    expect((await send({ type: 'get-tab', tabId: 7 }, POPUP)).settings.quietRules).toEqual(['name-calling.labels']);
+    const restored = await send({ type: 'set-rule-quiet', ruleId: 'name-calling.labels', quiet: false }, POPUP);
+    expect(restored.settings.quietRules).toEqual([]);
+    // A web page cannot quiet rules through the popup's door, nor send a malformed one.
+    expect(await send({ type: 'quiet-rule', ruleId: '' }, CONTENT)).toEqual(expect.objectContaining({ ok: false }));
+    expect(await send({ type: 'set-rule-quiet', ruleId: 'x', quiet: true }, CONTENT)).toEqual(expect.objectContaining({ ok: false }));
+  });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EAGER_MARKERS, createCommentMarkers } from '../../lib/page/comment-markers';
+import { EAGER_MARKERS, createCommentMarkers, spot } from '../../lib/page/comment-markers';
 import { type LoadedPage, loadPage } from '../fixtures/dom';
 
 /**
@@ -33,8 +33,12 @@ function setUp(comments: number) {
     roots.push(root);
     return root;
   };
+  // happy-dom lays nothing out: the page is 1024 px wide and each marker 60 × 18 px.
+  Object.defineProperty(doc.documentElement, 'clientWidth', { configurable: true, value: 1024 });
+  Object.defineProperty(view.HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 60 });
+  Object.defineProperty(view.HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 18 });
   const markers = createCommentMarkers(doc);
-  markers.add(authors.map((anchor) => ({ anchor, flags: ['Insult'], onFocus() {}, onBlur() {} })));
+  markers.add(authors.map((anchor) => ({ anchor, beside: true, flags: ['Insult'], onFocus() {}, onBlur() {} })));
   const shown = () =>
     [...roots[0]!.querySelectorAll<HTMLElement>('.marker')]
       .filter((m) => !m.hidden)
@@ -46,6 +50,26 @@ function setUp(comments: number) {
   const frame = () => new Promise((resolve) => view.requestAnimationFrame(() => resolve(null)));
   return { doc, markers, shown, scrollTo, frame, root: () => roots[0]! };
 }
+
+describe('where a marker stands', () => {
+  const size = [{ width: 60, height: 18 }];
+  it.each([
+    ['right of the author, when it fits', { top: 100, bottom: 116, left: 20, right: 100 }, true, { left: 106, top: 100 }],
+    ['left of the author, when the page ends right of it', { top: 100, bottom: 116, left: 900, right: 1000 }, true, { left: 834, top: 100 }],
+    ['in the margin left of a comment without author', { top: 300, bottom: 400, left: 80, right: 1010 }, false, { left: 14, top: 300 }],
+    // The bug of issue #12: a full-width comment without author had its marker at x=1286 on a 1280-px page.
+    ['just above a full-width comment without author, inside the page', { top: 300, bottom: 400, left: 0, right: 1280 }, false, { left: 4, top: 280 }],
+    ['above the author, when neither side has room', { top: 100, bottom: 116, left: 30, right: 1000 }, true, { left: 30, top: 80 }],
+  ])('%s', (_what, box, beside, expected) => {
+    expect(spot(box, beside, size, 1024)).toEqual(expected);
+  });
+
+  it('never leaves the page, however wide the markers', () => {
+    const at = spot({ top: 10, bottom: 20, left: 0, right: 1024 }, false, [{ width: 300, height: 18 }, { width: 300, height: 18 }], 1024);
+    expect(at.left).toBeGreaterThanOrEqual(4);
+    expect(at.left + 606).toBeLessThanOrEqual(1020);
+  });
+});
 
 describe('comment markers', () => {
   it('shows a labelled marker beside every author on a page of ordinary size', async () => {

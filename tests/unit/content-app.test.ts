@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultAnnotator } from '../../lib/rules/default-packs';
-import type { ContentMessage } from '../../lib/messages';
+import type { AnnotateMessage, ContentMessage } from '../../lib/messages';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { startContent } from '../../lib/page/content-app';
 import { encodeResult } from '../../lib/wire';
@@ -24,14 +24,17 @@ afterEach(async () => {
 });
 
 function fakeWorker(active = true) {
-  const sent: ContentMessage[] = [];
+  const sent: AnnotateMessage[] = [];
+  const other: ContentMessage[] = [];
   let listener: ((message: unknown) => void) | undefined;
   let article: string | null = null; // the context of later comments, as the worker keeps it
   return {
     sent,
+    other,
     push: (message: unknown) => listener?.(message),
     bridge: {
       async send(message: ContentMessage) {
+        if (message.type !== 'annotate') return void other.push(message);
         sent.push(message);
         article = message.article?.text ?? article;
         const result = annotator.annotatePage(message.article, message.comments, article);
@@ -140,5 +143,54 @@ describe('the content script', () => {
     expect(worker.sent[1]).toMatchObject({ firstComment: 0, article: { text: worker.sent[0]!.article!.text } });
     expect(worker.sent[1]!.comments).toEqual(worker.sent[0]!.comments);
     app.destroy();
+  });
+
+  it('steps to the next and previous mark on the shortcut, lists every mark there, says it, and quiets a rule found not useful', async () => {
+    loaded = loadPage(wordpressPage(seed));
+    const doc = loaded.document;
+    const view = doc.defaultView!;
+    // The card's shadow root is closed to the page: the test keeps the ones it attaches.
+    const roots = new Map<string, ShadowRoot>();
+    const attach = view.HTMLElement.prototype.attachShadow;
+    view.HTMLElement.prototype.attachShadow = function (init) {
+      const root = attach.call(this, init);
+      roots.set(this.localName, root);
+      return root;
+    };
+    const worker = fakeWorker();
+    const app = startContent(doc, worker.bridge, true);
+    await vi.waitFor(() => expect(doc.querySelectorAll('plainsight-markers')).toHaveLength(1), { timeout: 5_000 });
+    const card = () => roots.get('plainsight-card')!;
+    const live = () => card().querySelector('[aria-live]')?.textContent ?? '';
+    const labels = () => [...card().querySelectorAll('.entry .label')].map((l) => l.textContent);
+
+    worker.push({ type: 'step-mark', direction: 'next' });
+    await vi.waitFor(() => expect(live()).toMatch(/^Mark 1 of \d+: /));
+    const total = Number(/of (\d+)/.exec(live())![1]);
+    expect(card().querySelector<HTMLElement>('.card')!.hidden).toBe(false);
+    expect(card().querySelector('.card')!.getAttribute('role')).toBe('dialog');
+    const first = labels();
+    worker.push({ type: 'step-mark', direction: 'previous' });
+    await vi.waitFor(() => expect(live()).toMatch(new RegExp(`^Mark ${total} of ${total}: `)));
+    worker.push({ type: 'step-mark', direction: 'next' });
+    await vi.waitFor(() => expect(live()).toMatch(/^Mark 1 of /));
+    expect(labels()).toEqual(first);
+
+    // Every entry says how sure Plainsight is; a claim says what to look for.
+    expect(card().querySelector('.confidence')?.textContent).toMatch(/^Plainsight is (sure|fairly sure|less sure)$/);
+    const button = card().querySelector<HTMLButtonElement>('button.quiet')!;
+    button.click();
+    expect(worker.other).toEqual([{ type: 'quiet-rule', ruleId: expect.any(String) }]);
+    const quieted = (worker.other[0] as { ruleId: string }).ruleId;
+    // The rule's marks are gone at once: stepping never lands on them again.
+    for (let i = 0; i < total; i++) {
+      worker.push({ type: 'step-mark', direction: 'next' });
+      await settle(70);
+      expect(card().textContent).not.toContain(quieted);
+    }
+    expect(Number(/of (\d+)/.exec(live())?.[1])).toBeLessThan(total);
+    app.destroy();
+    view.HTMLElement.prototype.attachShadow = attach;
+    expect(doc.querySelectorAll('plainsight-card')).toHaveLength(0);
   });
 });

@@ -60,6 +60,20 @@ describe('the popup', () => {
     expect(root.querySelectorAll('button.item')).toHaveLength(0);
   });
 
+  it('lists the rules found not useful on a card, each with a Restore button that asks the worker to restore it', async () => {
+    const sent: unknown[] = [];
+    const root = document.createElement('div');
+    const settings = { ...DEFAULT_SETTINGS, quietRules: ['name-calling.labels', 'insult.profanity'] };
+    const state: TabState = { tab: { frames: { '0': FRAME } }, settings, host: 'news.example', problem: null };
+    render(h(Popup, { tabId: 1, send: async (m: unknown) => (sent.push(m), { ok: true }), load: async () => state }), root);
+    for (let i = 0; i < 20 && root.textContent?.includes('Loading'); i++) await new Promise((r) => setTimeout(r, 5));
+    const items = [...root.querySelectorAll('.quieted li')].map((li) => li.textContent);
+    expect(items).toEqual(['Name calling: labels Restore', 'Comment flag: Insult: profanity Restore']);
+    root.querySelector<HTMLButtonElement>('button[name="restore-name-calling.labels"]')!.click();
+    expect(sent).toContainEqual({ type: 'set-rule-quiet', ruleId: 'name-calling.labels', quiet: false });
+    expect((await popupText({})).root.querySelector('.quieted')).toBeNull();
+  });
+
   it('says what it reads when no article was found', async () => {
     const { text } = await popupText({ tab: { frames: { '0': { ...FRAME, hasArticle: false, claims: [], techniques: [], comments: [] } } } });
     expect(text).toContain('No article or comment thread found on this page.');

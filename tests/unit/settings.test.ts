@@ -26,8 +26,13 @@ describe('stored settings', () => {
   it('migrate version 1 (one mixed "off" list) to the current version', () => {
     const result = parseSettings({ version: 1, enabled: true, off: ['example.org', 'doubt', 'comment-spam'] });
     expect(result).toEqual({
-      settings: { version: SETTINGS_VERSION, enabled: true, disabledSites: ['example.org'], disabledCategories: ['doubt', 'comment-spam'], marks: 'confident' },
+      settings: { version: SETTINGS_VERSION, enabled: true, disabledSites: ['example.org'], disabledCategories: ['doubt', 'comment-spam'], marks: 'confident', quietRules: [] },
     });
+  });
+
+  it('migrate version 3 (before "Not useful") to no quieted rules', () => {
+    const v3 = { version: 3, enabled: true, disabledSites: [], disabledCategories: ['doubt'], marks: 'all' };
+    expect(parseSettings(v3)).toEqual({ settings: { ...v3, version: SETTINGS_VERSION, quietRules: [] } });
   });
 
   it.each([
@@ -36,6 +41,8 @@ describe('stored settings', () => {
     ['a wrong type', { ...DEFAULT_SETTINGS, enabled: 'sometimes' }, /enabled/],
     ['an unknown field', { ...DEFAULT_SETTINGS, colour: 'red' }, /colour/],
     ['a version with no migration', { version: 0 }, /version 0/],
+    ['a quieted rule that is no rule id', { ...DEFAULT_SETTINGS, quietRules: ['<script>'] }, /quietRules\.0: is not a rule id/],
+    ['quieted rules that are not a list', { ...DEFAULT_SETTINGS, quietRules: 'name-calling.labels' }, /quietRules/],
   ])('reject %s, saying what is wrong', (_what, raw, message) => {
     const result = parseSettings(raw);
     expect('problem' in result && result.problem).toMatch(message);
