@@ -63,7 +63,11 @@ export function OptionsPage({ send, load, subscribe }: { send: PopupSend; load: 
       <section aria-labelledby="categories-heading">
         <h2 id="categories-heading">Categories shown</h2>
         <p class="description">Unticked categories are not marked on any page, nor counted in the badge.</p>
-        <CategoryToggles settings={settings} onToggle={(category: ToggleId, enabled) => change({ type: 'set-category', category, enabled })} />
+        <CategoryToggles
+          settings={settings}
+          onToggle={(category: ToggleId, enabled) => change({ type: 'set-category', category, enabled })}
+          onRestore={(ruleId) => change({ type: 'set-rule-quiet', ruleId, quiet: false })}
+        />
       </section>
       <section aria-labelledby="sites-heading">
         <h2 id="sites-heading">Sites switched off</h2>

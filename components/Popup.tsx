@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { withoutQuietRules } from '@/lib/background/summary';
 import type { FrameSummary, PopupMessage, TabSummary } from '@/lib/messages';
 import type { Settings, ToggleId } from '@/lib/settings';
 import { CategoryToggles } from './CategoryToggles';
@@ -32,8 +33,10 @@ export function Popup({ tabId, send, load }: { tabId: number; send: PopupSend; l
 
   const every = state.settings.marks === 'all';
   const allFrames = Object.entries(state.tab?.frames ?? {}).map(([id, f]) => [Number(id), f] as [number, FrameSummary]);
-  const frames = every ? allFrames : allFrames.map(([id, f]) => [id, confidentOnly(f)] as [number, FrameSummary]);
-  const hidden = every ? 0 : markCount(allFrames) - markCount(frames);
+  // What the page shows: not the rules the reader called not useful, and only sure marks unless asked.
+  const heard = allFrames.map(([id, f]) => [id, withoutQuietRules(f, state.settings.quietRules)] as [number, FrameSummary]);
+  const frames = every ? heard : heard.map(([id, f]) => [id, confidentOnly(f)] as [number, FrameSummary]);
+  const hidden = every ? 0 : markCount(heard) - markCount(frames);
   const found = frames.some(([, f]) => f.hasArticle || f.comments.length > 0);
   // Marks too many to list are still counted (see compactFrame).
   const count = (list: 'claims' | 'techniques' | 'comments') =>

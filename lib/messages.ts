@@ -25,9 +25,14 @@ export const frameSummarySchema = onFirstUse(() =>
     title: z.string(),
     hasArticle: z.boolean(),
     /** `confident`: shown by default; the others only when the reader asks for every mark. */
-    claims: z.array(z.object({ id: z.string(), text: z.string(), sourcing: z.enum(SOURCING_IDS), confident: z.boolean() })),
-    techniques: z.array(z.object({ id: z.string(), category: z.enum(TECHNIQUE_IDS), text: z.string(), explanation: z.string(), confident: z.boolean() })),
-    comments: z.array(z.object({ id: z.string(), author: z.string(), excerpt: z.string(), flags: z.array(z.enum(COMMENT_FLAG_IDS)), confident: z.boolean() })),
+    /** `ruleId`/`ruleIds`: the rules behind an item, so a rule the reader called not useful leaves the lists and the badge. */
+    claims: z.array(z.object({ id: z.string(), text: z.string(), sourcing: z.enum(SOURCING_IDS), confident: z.boolean(), ruleId: z.optional(z.string()) })),
+    techniques: z.array(
+      z.object({ id: z.string(), category: z.enum(TECHNIQUE_IDS), text: z.string(), explanation: z.string(), confident: z.boolean(), ruleId: z.optional(z.string()) }),
+    ),
+    comments: z.array(
+      z.object({ id: z.string(), author: z.string(), excerpt: z.string(), flags: z.array(z.enum(COMMENT_FLAG_IDS)), confident: z.boolean(), ruleIds: z.optional(z.array(z.string())) }),
+    ),
     /** The frame's language (`code`, when known) and whether Plainsight reads it. */
     language: z.object({ code: z.string(), covered: z.boolean() }),
     /** Marks found but left out of the lists to keep the summary small: how many, and how many of them are sure. */

@@ -31,19 +31,28 @@ export function summariseFrame(result: PageAnnotations, url: string, firstCommen
     hasArticle: result.article !== null,
     language: result.language,
     claims: annotations.flatMap((a, i) =>
-      a.kind === 'claim' ? [{ id: `a${i}`, text: slice(a.start, a.end), sourcing: a.sourcing, confident: isConfident(a) }] : [],
+      a.kind === 'claim' ? [{ id: `a${i}`, text: slice(a.start, a.end), sourcing: a.sourcing, confident: isConfident(a), ruleId: a.ruleId }] : [],
     ),
     // Techniques in the article, then those in comments: the page marks both.
     techniques: [
       ...annotations.flatMap((a, i) =>
         a.kind === 'technique'
-          ? [{ id: `a${i}`, category: a.category, text: slice(a.start, a.end), explanation: a.explanation, confident: isConfident(a) }]
+          ? [{ id: `a${i}`, category: a.category, text: slice(a.start, a.end), explanation: a.explanation, confident: isConfident(a), ruleId: a.ruleId }]
           : [],
       ),
       ...result.comments.flatMap((c, j) =>
         c.annotations.flatMap((a) =>
           a.kind === 'technique'
-            ? [{ id: `c${firstComment + j}`, category: a.category, text: clip(c.text.slice(a.start, a.end)), explanation: a.explanation, confident: isConfident(a) }]
+            ? [
+                {
+                  id: `c${firstComment + j}`,
+                  category: a.category,
+                  text: clip(c.text.slice(a.start, a.end)),
+                  explanation: a.explanation,
+                  confident: isConfident(a),
+                  ruleId: a.ruleId,
+                },
+              ]
             : [],
         ),
       ),
@@ -58,6 +67,7 @@ export function summariseFrame(result: PageAnnotations, url: string, firstCommen
               excerpt: clip(c.text),
               flags: [...new Set(c.flags.map((f) => f.category))],
               confident: c.flags.some(isConfident),
+              ruleIds: [...new Set(c.flags.map((f) => f.ruleId))],
             },
           ],
     ),
@@ -115,12 +125,28 @@ function addUnlisted(a: Unlisted, b: Unlisted): Unlisted {
 }
 
 /** The badge: every technique marked and every comment flagged that the reader sees, across the tab's frames. */
-export function flaggedCount(frames: Iterable<FrameSummary>, marks: MarkLevel = 'confident'): number {
+export function flaggedCount(frames: Iterable<FrameSummary>, marks: MarkLevel = 'confident', quietRules: readonly string[] = []): number {
   const shown = (item: { confident: boolean }) => marks === 'all' || item.confident;
   let n = 0;
   const left = (u: { all: number; confident: number } | undefined) => (u ? (marks === 'all' ? u.all : u.confident) : 0);
-  for (const f of frames) n += f.techniques.filter(shown).length + f.comments.filter(shown).length + left(f.unlisted?.techniques) + left(f.unlisted?.comments);
+  for (const frame of frames) {
+    const f = withoutQuietRules(frame, quietRules);
+    n += f.techniques.filter(shown).length + f.comments.filter(shown).length + left(f.unlisted?.techniques) + left(f.unlisted?.comments);
+  }
   return n;
+}
+
+/** A frame's summary without the marks of the rules the reader called not useful (a comment goes once all its flags' rules have). */
+export function withoutQuietRules(f: FrameSummary, quietRules: readonly string[]): FrameSummary {
+  if (quietRules.length === 0) return f;
+  const quiet = new Set(quietRules);
+  const kept = (item: { ruleId?: string }) => item.ruleId === undefined || !quiet.has(item.ruleId);
+  return {
+    ...f,
+    claims: f.claims.filter(kept),
+    techniques: f.techniques.filter(kept),
+    comments: f.comments.filter((c) => c.ruleIds === undefined || c.ruleIds.some((r) => !quiet.has(r))),
+  };
 }
 
 /** A text on one line, cut at the last word boundary before `EXCERPT` characters. */

@@ -123,7 +123,7 @@ export function startBackground(api: WxtBrowser): void {
     afterReply(tabId, async () => {
       const summary = summariseFrame(result, sender.url ?? '', message.firstComment, message.notes);
       const tab = await tabs.record(tabId, frameId, summary, !isNewPage && (frameId === 0 || message.firstComment > 0));
-      await showBadge(tabId, flaggedCount(Object.values(tab.frames), current.marks));
+      await showBadge(tabId, flaggedCount(Object.values(tab.frames), current.marks, current.quietRules));
       if (isNewPage) await api.storage.session.set({ [articleKey]: message.article!.text.slice(0, STORED_CONTEXT) });
     });
     return { ok: true as const, active: true, settings: current, result: encodeResult(result) };
@@ -202,7 +202,7 @@ export function startBackground(api: WxtBrowser): void {
         const active = isSiteEnabled(next, hostOf(await topUrl(tabId)));
         // The badge counts what the reader sees: showing all marks, or only the sure ones, changes it.
         const tab = await tabs.get(tabId);
-        if (tab && active) await showBadge(tabId, flaggedCount(Object.values(tab.frames), next.marks));
+        if (tab && active) await showBadge(tabId, flaggedCount(Object.values(tab.frames), next.marks, next.quietRules));
         // A tab without our content script (closed, navigated away) just misses the news.
         await Promise.resolve()
           .then(() => api.tabs.sendMessage(tabId, { type: 'apply-settings', settings: next, active }))

@@ -25,6 +25,12 @@ describe('the options page', () => {
     expect([...root.querySelectorAll('.site-list .host')].map((e) => e.textContent)).toEqual(['a.example', 'b.example']);
   });
 
+  it('lists the marks called not useful and restores one', async () => {
+    const { root, sent } = await optionsPage({ settings: { ...DEFAULT_SETTINGS, quietRules: ['name-calling.labels'] }, problem: null });
+    (root.querySelector('button[name="restore-name-calling.labels"]') as HTMLButtonElement).click();
+    expect(sent).toEqual([{ type: 'set-rule-quiet', ruleId: 'name-calling.labels', quiet: false }]);
+  });
+
   it('sends set-site, set-category and set-marks', async () => {
     const { root, sent } = await optionsPage({ settings: { ...DEFAULT_SETTINGS, disabledSites: ['a.example'] }, problem: null });
     (root.querySelector('button[name="remove-site"]') as HTMLButtonElement).click();

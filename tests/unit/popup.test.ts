@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Popup, type TabState, summaryLine } from '../../components/Popup';
 import type { FrameSummary } from '../../lib/messages';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { flaggedCount } from '../../lib/background/summary';
 
 /** What the reader reads in the popup, for one tab state. */
 
@@ -72,6 +73,20 @@ describe('the popup', () => {
     root.querySelector<HTMLButtonElement>('button[name="restore-name-calling.labels"]')!.click();
     expect(sent).toContainEqual({ type: 'set-rule-quiet', ruleId: 'name-calling.labels', quiet: false });
     expect((await popupText({})).root.querySelector('.quieted')).toBeNull();
+  });
+
+  it('leaves out of its lists and counts the marks of a rule the reader called not useful', async () => {
+    const frame: FrameSummary = {
+      ...FRAME,
+      techniques: FRAME.techniques.map((t, i) => ({ ...t, ruleId: i === 1 ? 'name-calling.labels' : 'loaded-language.scare-quotes' })),
+      comments: FRAME.comments.map((c) => ({ ...c, ruleIds: ['insult.profanity'] })),
+    };
+    const settings = { ...DEFAULT_SETTINGS, quietRules: ['name-calling.labels', 'insult.profanity'] };
+    const { text } = await popupText({ tab: { frames: { '0': frame } }, settings });
+    expect(text).toContain('On this page: 1 persuasion technique, no flagged comments and 2 claims');
+    expect(text).not.toContain('“a$$holes”');
+    expect(flaggedCount([frame], 'confident', settings.quietRules)).toBe(1);
+    expect(flaggedCount([frame], 'confident')).toBe(3);
   });
 
   it('says what it reads when no article was found', async () => {
