@@ -2,7 +2,13 @@ import { CLAIM_INFO, COMMENT_FLAGS, TECHNIQUES } from '@/lib/engine/categories';
 import type { Settings, ToggleId } from '@/lib/settings';
 
 const GROUPS: [string, [ToggleId, string][]][] = [
-  ['Claims', [['claim', CLAIM_INFO.label + 's']]],
+  [
+    'Claims',
+    [
+      ['claim', 'With no named source'],
+      ['claim-sourced', 'With a named source'],
+    ],
+  ],
   ['Persuasion techniques', Object.entries(TECHNIQUES).map(([id, info]) => [id as ToggleId, info.label])],
   ['Comment flags', Object.entries(COMMENT_FLAGS).map(([id, info]) => [`comment-${id}` as ToggleId, info.label])],
 ];

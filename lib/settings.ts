@@ -8,7 +8,8 @@ import { onFirstUse, z } from './zod-mini';
  */
 
 /** Every category a reader can switch; comment flags carry the `comment-` prefix of their highlights. */
-export const TOGGLE_IDS = ['claim', ...TECHNIQUE_IDS, ...COMMENT_FLAG_IDS.map((id) => `comment-${id}` as const)] as const;
+/** `claim`: claims with no named source (or a vague one); `claim-sourced`: claims that name theirs. */
+export const TOGGLE_IDS = ['claim', 'claim-sourced', ...TECHNIQUE_IDS, ...COMMENT_FLAG_IDS.map((id) => `comment-${id}` as const)] as const;
 export type ToggleId = (typeof TOGGLE_IDS)[number];
 
 /** Which marks the reader sees: the confident ones (the default), or every mark the engine makes. */

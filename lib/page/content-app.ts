@@ -46,12 +46,10 @@ interface Item {
   id: string;
   /** Shown by default; the others only when the reader asks for every mark. */
   confident: boolean;
-  /** The toggle: `claim`, a technique id, or `comment-<flag>`. */
+  /** The toggle and highlight name: `claim` (no named source), `claim-sourced`, a technique id, or `comment-<flag>`. */
   category: string;
   /** The rule that made it: a rule the reader found not useful is no longer shown. */
   ruleId: string;
-  /** The highlight's name, when it is not the category's: a sourced claim is drawn quieter. */
-  paint?: string;
   /** What the popup's "show me" flashes, when more than the marked words: a claim's whole sentence. */
   whole?: { start: number; end: number };
   mapped: MappedText;
@@ -351,7 +349,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
           sliceStart = performance.now();
         }
         const chunk = visible.length <= PAINT_CHUNK ? visible : visible.slice(from, from + PAINT_CHUNK);
-        highlighter.stage(mapped, chunk.map((item) => (item.paint ? { ...item, category: item.paint } : item)));
+        highlighter.stage(mapped, chunk);
       }
     }
     highlighter.commit();
@@ -524,8 +522,9 @@ function isArticlePage(doc: Document): boolean {
 function itemOf(a: Annotation, found: FoundArticle | FoundComment): Omit<Item, 'id'> {
   const base = { confident: isConfident(a), category: a.category, ruleId: a.ruleId, mapped: found, card: () => cardOf(a, found.text) };
   if (a.kind !== 'claim') return { ...base, start: a.start, end: a.end };
-  const paint = a.sourcing === 'attributed' ? { paint: 'claim-sourced' } : {};
-  return { ...base, start: a.shown.start, end: a.shown.end, whole: { start: a.start, end: a.end }, ...paint };
+  // A claim that names its source is a toggle and a quieter highlight of its own.
+  const category = a.sourcing === 'attributed' ? 'claim-sourced' : 'claim';
+  return { ...base, category, start: a.shown.start, end: a.shown.end, whole: { start: a.start, end: a.end } };
 }
 
 /** What to look for, by a claim's sourcing. */

@@ -221,6 +221,18 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
       await expect.poll(async () => (await readHighlights(page))['plainsight-name-calling'] ?? [], { timeout: 5_000 }).toContain('disloyal partner');
     }, 30_000);
 
+    it('lets the reader show unsourced claims only: claims that name their source go, the others stay', async () => {
+      const toggle = 'input[name="claim-sourced"]';
+      await popup.bringToFront();
+      await popup.$eval('details.settings', (d) => ((d as HTMLDetailsElement).open = true));
+      expect((await readHighlights(page))['plainsight-claim-sourced']?.length ?? 0).toBeGreaterThan(0);
+      await popup.click(toggle);
+      await expect.poll(async () => (await readHighlights(page))['plainsight-claim-sourced'] ?? [], { timeout: 5_000 }).toEqual([]);
+      expect((await readHighlights(page))['plainsight-claim']).toContain(QATAR_CLAIM_MARK);
+      await popup.click(toggle);
+      await expect.poll(async () => (await readHighlights(page))['plainsight-claim-sourced']?.length ?? 0, { timeout: 5_000 }).toBeGreaterThan(0);
+    }, 30_000);
+
     it('switches off for the site and removes every highlight, then comes back', async () => {
       await popup.bringToFront();
       await popup.click('input[name="site"]');
