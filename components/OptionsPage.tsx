@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PopupMessage } from '@/lib/messages';
 import type { Settings, ToggleId } from '@/lib/settings';
 import { CategoryToggles } from './CategoryToggles';
+import { SettingsProblem, Switch } from './Controls';
 import type { PopupSend } from './Popup';
 import { SiteList } from './SiteList';
 
@@ -35,19 +36,15 @@ export function OptionsPage({ send, load, subscribe }: { send: PopupSend; load: 
         <h1>
           <img src="/icon/32.png" alt="" width={24} height={24} /> Plainsight settings
         </h1>
-        <label class="switch">
-          <input type="checkbox" role="switch" name="enabled" checked={settings.enabled} onChange={(e) => change({ type: 'set-enabled', enabled: (e.currentTarget as HTMLInputElement).checked })} />
-          <span class="switch-label">Plainsight{!settings.enabled && <span class="hint">off everywhere</span>}</span>
-        </label>
+        <Switch
+          name="enabled"
+          label="Plainsight"
+          hint={settings.enabled ? undefined : 'off everywhere'}
+          checked={settings.enabled}
+          onChange={(on) => change({ type: 'set-enabled', enabled: on })}
+        />
       </header>
-      {state.problem && (
-        <p role="status" class="problem">
-          Settings were reset: {state.problem}{' '}
-          <button type="button" name="dismiss-problem" onClick={() => change({ type: 'dismiss-problem' })}>
-            Dismiss
-          </button>
-        </p>
-      )}
+      <SettingsProblem problem={state.problem} change={change} />
       <section aria-labelledby="marks-heading">
         <h2 id="marks-heading">Marks</h2>
         <p class="description">Every mark carries a confidence: how likely a careful editor agrees with it.</p>

@@ -3,6 +3,7 @@ import { withoutQuietRules } from '@/lib/background/summary';
 import type { FrameSummary, PopupMessage, TabSummary } from '@/lib/messages';
 import type { Settings, ToggleId } from '@/lib/settings';
 import { CategoryToggles } from './CategoryToggles';
+import { SettingsProblem, Switch } from './Controls';
 import { ClaimList } from './ClaimList';
 import { CommentList } from './CommentList';
 import { PopupFooter } from './PopupFooter';
@@ -62,14 +63,7 @@ export function Popup({ tabId, send, load }: { tabId: number; send: PopupSend; l
           <Switch name="site" label="On this site" hint={state.host} checked={siteOn} onChange={(on) => change({ type: 'set-site', host: state.host, enabled: on })} />
         )}
       </header>
-      {state.problem && (
-        <p role="status" class="problem">
-          Settings were reset: {state.problem}{' '}
-          <button type="button" name="dismiss-problem" onClick={() => change({ type: 'dismiss-problem' })}>
-            Dismiss
-          </button>
-        </p>
-      )}
+      <SettingsProblem problem={state.problem} change={change} />
       {!off && allFrames.flatMap(([id, f]) => notesOf(f).map((note) => <p key={`${id}:${note}`} role="status" class="note">{note}</p>))}
       {off ? (
         <p class="state" role="status">
@@ -143,19 +137,6 @@ export function Popup({ tabId, send, load }: { tabId: number; send: PopupSend; l
       </details>
       <PopupFooter tab={state.tab} settings={state.settings} />
     </main>
-  );
-}
-
-/** A labelled on/off switch: a checkbox with the switch role, styled as one. */
-function Switch({ name, label, hint, checked, onChange }: { name: string; label: string; hint?: string; checked: boolean; onChange: (on: boolean) => void }) {
-  return (
-    <label class="switch">
-      <input type="checkbox" role="switch" name={name} checked={checked} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)} />
-      <span class="switch-label">
-        {label}
-        {hint && <span class="hint">{hint}</span>}
-      </span>
-    </label>
   );
 }
 

@@ -109,9 +109,10 @@ function scoreSentence(
     const span = phraseFeatures?.get(i) ?? (m && { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
     if (span) spans.set(i, span);
   }
-  const evidence = strongestEvidence(analysed.text, rule.features, spans);
-  const words = evidence.length > 0 ? [] : strongestWords(analysed, sentence, rule.words);
-  const cue = evidence.length > 0 ? evidence.map(({ feature, span }) => `${feature.label} (${quoteCue(analysed.text.slice(span.start, span.end))})`).join(', ') : words.map((w) => quoteCue(analysed.text.slice(w.start, w.end))).join(' and ');
+  const evidence = strongestEvidence(analysed.text, rule.features, spans)
+    .map(({ feature, span }) => `${feature.label} (${quoteCue(analysed.text.slice(span.start, span.end))})`)
+    .join(', ');
+  const cue = evidence || strongestWords(analysed, sentence, rule.words);
   const figure = [...spans]
     .filter(([i]) => FIGURES.has(rule.features[i]!.id))
     .map(([i, span]) => evidenceSpan(analysed.text, rule.features[i]!.id, span))
@@ -252,8 +253,8 @@ function evidenceSpan(text: string, feature: string, span: Span): Span | null {
   return span;
 }
 
-/** The two words of the sentence with the largest learned weights, in text order. */
-function strongestWords(analysed: AnalysedText, sentence: AnalysedText['sentences'][number], words: WeightTable): Span[] {
+/** The two words of the sentence with the largest learned weights, quoted in text order. */
+function strongestWords(analysed: AnalysedText, sentence: AnalysedText['sentences'][number], words: WeightTable): string {
   const scored: { at: number; w: number }[] = [];
   for (let t = sentence.firstToken; t < sentence.endToken; t++) {
     const w = words.get(analysed.tokens[t]!.stem) ?? 0;
@@ -262,8 +263,9 @@ function strongestWords(analysed: AnalysedText, sentence: AnalysedText['sentence
   return scored
     .sort((a, b) => b.w - a.w)
     .slice(0, 2)
-    .map(({ at }) => ({ start: analysed.tokens[at]!.start, end: analysed.tokens[at]!.end }))
-    .sort((a, b) => a.start - b.start);
+    .sort((a, b) => a.at - b.at)
+    .map(({ at }) => quoteCue(analysed.text.slice(analysed.tokens[at]!.start, analysed.tokens[at]!.end)))
+    .join(' and ');
 }
 
 /** Cuts leading discourse markers ("After all, ") and the final full stop from a claim's span. */

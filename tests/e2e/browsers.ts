@@ -174,3 +174,20 @@ export async function tabIdOf(popup: Page, url: string): Promise<number> {
     return candidates.at(-1)?.id ?? -1;
   }, url);
 }
+
+/** Scrolls the `nth` painted range of `highlight` reading `text` into view; a point on it, or null when there is none. */
+export async function pointOnHighlight(page: Pick<Page, 'evaluate'>, highlight: string, text: string, nth = 0): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(
+    (name, wanted, n) => {
+      const ranges = CSS.highlights.get(name) as unknown as Set<Range> | undefined;
+      const range = [...(ranges ?? [])].filter((r) => r.toString() === wanted)[n];
+      if (!range) return null;
+      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + 4, y: rect.top + rect.height / 2 };
+    },
+    highlight,
+    text,
+    nth,
+  );
+}

@@ -4,7 +4,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newsPage } from '../fixtures/layouts';
 import { readSeed } from '../fixtures/seed';
-import { type BrowserName, type ExtensionBrowser, inClosedShadow, launchWithExtension, readHighlights, tabIdOf } from './browsers';
+import { type BrowserName, type ExtensionBrowser, inClosedShadow, launchWithExtension, pointOnHighlight, readHighlights, tabIdOf } from './browsers';
 import { type FixtureServer, serveFixtures } from './server';
 
 /**
@@ -54,19 +54,7 @@ const cardShown = async (page: Page) => (await cardOf(page))?.shown ?? false;
 
 /** Scrolls the painted range reading `text` into view and returns a point on it. */
 async function pointOn(page: Page, highlight: string, text: string, nth = 0): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(
-    (name, wanted, n) => {
-      const ranges = CSS.highlights.get(name) as unknown as Set<Range> | undefined;
-      const range = [...(ranges ?? [])].filter((r) => r.toString() === wanted)[n];
-      if (!range) return null;
-      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + 4, y: rect.top + rect.height / 2 };
-    },
-    highlight,
-    text,
-    nth,
-  );
+  const point = await pointOnHighlight(page, highlight, text, nth);
   if (!point) throw new Error(`no ${highlight} reading ${text}`);
   return point;
 }

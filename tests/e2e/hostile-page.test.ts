@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newsPage } from '../fixtures/layouts';
 import { readSeed } from '../fixtures/seed';
-import { type BrowserName, type ExtensionBrowser, inClosedShadow, launchWithExtension, readHighlights, tabIdOf } from './browsers';
+import { type BrowserName, type ExtensionBrowser, inClosedShadow, launchWithExtension, pointOnHighlight, readHighlights, tabIdOf } from './browsers';
 import { type FixtureServer, serveFixtures } from './server';
 
 /**
@@ -133,18 +133,7 @@ async function markerCount(page: Page): Promise<number> {
 /** Moves the pointer onto the painted range reading `text`; returns whether our card then stands just below it. */
 async function hoverShowsCard(page: Page, highlight: string, text: string): Promise<boolean> {
   await page.bringToFront();
-  const point = await page.evaluate(
-    (name, wanted) => {
-      const ranges = CSS.highlights.get(name) as unknown as Set<Range> | undefined;
-      const range = [...(ranges ?? [])].find((r) => r.toString() === wanted);
-      if (!range) return null;
-      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + 4, y: rect.top + rect.height / 2 };
-    },
-    highlight,
-    text,
-  );
+  const point = await pointOnHighlight(page, highlight, text);
   if (!point) return false;
   await page.mouse.move(point.x + 1, point.y);
   await page.mouse.move(point.x, point.y);
