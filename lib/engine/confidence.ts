@@ -11,14 +11,17 @@ export const CONFIDENT = 0.5;
 
 export const isConfident = (mark: { confidence: number }): boolean => mark.confidence >= CONFIDENT;
 
-/** What a technique keeps of its confidence on a page that reads as a plain report (tone 0). */
+/** What a technique keeps of its confidence on a page that reads as a plain report. */
 const TONE_FLOOR = 0.35;
+/** Up to this tone a page reads as a report: its technique marks keep TONE_FLOOR of their confidence. */
+const TONE_PLAIN = 0.35;
 /** From this tone on, a page argues as much as the opinion writing the rules were measured on: no discount. */
-const TONE_FULL = 0.5;
+const TONE_FULL = 0.55;
 
 /** A technique mark's confidence: the rule's own, scaled by the tone of the text it stands in. */
 export function techniqueConfidence(own: number, tone: number): number {
-  return round(own * (TONE_FLOOR + (1 - TONE_FLOOR) * Math.min(1, tone / TONE_FULL)));
+  const argues = Math.min(1, Math.max(0, (tone - TONE_PLAIN) / (TONE_FULL - TONE_PLAIN)));
+  return round(own * (TONE_FLOOR + (1 - TONE_FLOOR) * argues));
 }
 
 /** Two decimals: the reader sees words, the report a figure; more digits would claim false precision. */

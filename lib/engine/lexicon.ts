@@ -125,19 +125,25 @@ function isCapitalised(text: string, at: number): boolean {
 }
 
 /** The page-level features of the tone model, in a fixed order. */
-export const PAGE_TONE_FEATURES = ['loaded', 'strong', 'firstPerson', 'secondPerson', 'questions', 'exclamations', 'scareQuotes'] as const;
+export const PAGE_TONE_FEATURES = ['loaded', 'strong', 'firstPerson', 'secondPerson', 'questions', 'exclamations', 'scareQuotes', 'reported'] as const;
 export type ToneFeature = (typeof PAGE_TONE_FEATURES)[number];
 
 const FIRST_PERSON = new Set(['i', 'me', 'my', 'we', 'our', 'us'].map(stem));
 const SECOND_PERSON = new Set(['you', 'your', 'yourself'].map(stem));
 /** One to three words between quote marks, not opening a sentence: ironic distance more often than a quotation. */
 const SCARE_QUOTE = /[\p{L},] [“"‘'][\p{L}-]+(?: [\p{L}-]+){0,2}[”"’']/gu;
+/**
+ * A reporting verb or "according to": news writing hands its sentences to named speakers ("…, the
+ * minister said"), so a page dense with them reads as a report, whatever its topic's vocabulary (a
+ * report on an attack is full of words that load the reader in an opinion piece).
+ */
+const REPORTED = /\b(?:said|says|told|according to|added|announced|stated|reported)\b/iu;
 
 
 const PLAIN_WORDS = 150;
 const PLAIN_SENTENCES = 6;
 
-/** The tone features of a text (`strengthOf`: a stem's likelihood of loading the reader, 0 when unknown): rates per 100 words (loaded words, voice, scare quotes) and per sentence (questions, exclamations). */
+/** The tone features of a text (`strengthOf`: a stem's likelihood of loading the reader, 0 when unknown): rates per 100 words (loaded words, voice, scare quotes) and per sentence (questions, exclamations, sentences handed to a speaker). */
 export function toneFeatures(analysed: AnalysedText, strengthOf: (stem: string) => number): number[] {
   const { tokens, text } = analysed;
   const words = tokens.length;
@@ -159,17 +165,19 @@ export function toneFeatures(analysed: AnalysedText, strengthOf: (stem: string) 
   }
   let questions = 0;
   let exclamations = 0;
+  let reported = 0;
   for (const s of analysed.sentences) {
     const last = text[s.end - 1];
     if (last === '?') questions++;
     else if (last === '!') exclamations++;
+    if (REPORTED.test(text.slice(s.start, s.end))) reported++;
   }
   // A short text is little evidence of a page's tone: rates are taken as if it had this many more
   // plain words and sentences, so one loaded word in a two-line text does not make it a tirade.
   const sentences = analysed.sentences.length + PLAIN_SENTENCES;
   const scare = text.match(SCARE_QUOTE)?.length ?? 0;
   const per100 = (n: number) => (100 * n) / (words + PLAIN_WORDS);
-  return [per100(loaded), per100(strong), per100(first), per100(second), questions / sentences, exclamations / sentences, per100(scare)];
+  return [per100(loaded), per100(strong), per100(first), per100(second), questions / sentences, exclamations / sentences, per100(scare), reported / sentences];
 }
 
 /** How persuasive the whole text reads, from 0 (a straight report) to 1 (it pushes throughout). */

@@ -67,4 +67,23 @@ describe('confidence', () => {
     expect(confidenceOf(opinion)).toBeGreaterThan(confidenceOf(report));
     expect(sureTechniques(report)).toEqual([]);
   });
+
+  it('reads a report as a report when its sentences are handed to speakers', () => {
+    // A political label ("leftist") loads the reader in the writer's own voice; in a report that
+    // says who said what, it describes, and its mark waits for a reader who asks for every mark.
+    const narration = [
+      ['Gunmen entered the museum shortly after noon and opened fire on a tour group', 'the interior ministry said'],
+      ['Visitors hid in the basement for more than two hours until the army arrived', 'witnesses told reporters'],
+      ['The leftist opposition blamed the government for weak security at the site', 'according to a party statement'],
+      ['Two of the attackers were killed and a third was arrested', 'police said'],
+      ['The museum will stay closed until the end of the month', 'its director said'],
+      ['The prime minister is expected to address parliament on Thursday', 'officials said'],
+    ];
+    const report = narration.map(([s, who]) => `${s}, ${who}.`).join(' ');
+    const voiced = narration.map(([s]) => `${s}.`).join(' ');
+    const leftist = (text: string) => annotator.annotateArticle(text).find((a) => a.kind === 'technique' && text.slice(a.start, a.end) === 'leftist');
+    expect(leftist(voiced)?.confidence).toBeGreaterThan(0);
+    expect(leftist(report)?.confidence).toBeLessThan(leftist(voiced)!.confidence);
+    expect(sureTechniques(report)).toEqual([]);
+  });
 });
