@@ -82,6 +82,8 @@ export function lexiconSpans(analysed: AnalysedText, rule: LexiconRule): Lexicon
 
 /** Endings of English adjectives: a loaded adjective is marked with the noun it loads ("sketchy loans"). */
 const ADJECTIVE = /(?:al|ous|ive|ic|ful|less|able|ible|ent|ant|ish|ary|y)$/i;
+/** Endings of nouns that the adjective endings would take in: "primitive philosophy", "monopolistic policy". */
+const NOUN = /(?:ment|ness|ity|ism|ion|ance|ence|phy|gy|cy|omy|try|rty|ory)$/i;
 
 /**
  * The token a mark ends on: a loaded adjective takes the plain noun right after it ("ridiculous
@@ -96,7 +98,8 @@ function headOf(text: string, tokens: AnalysedText['tokens'], last: number, end:
   if (!ADJECTIVE.test(word) || STOPWORDS.has(following.stem) || isCapitalised(text, following.start)) return last;
   if (!/^ +$/.test(text.slice(tokens[last]!.end, following.start))) return last;
   // An adverb or a second adjective is no head: "toxic and" stops, "brutally honest" is not extended.
-  if (/ly$/i.test(word) || ADJECTIVE.test(text.slice(following.start, following.end)) && !/(?:ment|ness|ity|ism|ion|ance|ence)$/i.test(text.slice(following.start, following.end))) return last;
+  const head = text.slice(following.start, following.end);
+  if (/ly$/i.test(word) || (ADJECTIVE.test(head) && !NOUN.test(head))) return last;
   return next;
 }
 
