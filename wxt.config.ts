@@ -27,7 +27,8 @@ export default defineConfig({
     name: 'Plainsight',
     description:
       'Marks claims and their sourcing, persuasion techniques and abusive or conspiratorial comments on opinion pieces, in place.',
-    permissions: ['storage'],
+    // Chrome: the engine document that outlives the worker (lib/background/engine-document.ts); no install warning.
+    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'offscreen'],
     // Moving from mark to mark by keyboard; the reader can change the keys in the browser's shortcut settings.
     commands: {
       'next-mark': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Go to the next Plainsight mark and show its card' },

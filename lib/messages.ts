@@ -64,10 +64,34 @@ export const contentMessageSchema = onFirstUse(() =>
     }),
     /** The reader pressed "Not useful" on a card: that rule's marks are no longer shown. */
     z.object({ type: z.literal('quiet-rule'), ruleId: ruleId() }),
+    /** No engine answered `annotate` (Chrome's engine document not up yet): the worker starts it. */
+    z.object({ type: z.literal('start-engine') }),
   ]),
 );
 export type ContentMessage = z.infer<ReturnType<typeof contentMessageSchema>>;
 export type AnnotateMessage = Extract<ContentMessage, { type: 'annotate' }>;
+
+/** Chrome's engine document → the worker: its settings, asked for once it starts, and each answered frame, for the popup and the badge. */
+export const engineMessageSchema = onFirstUse(() =>
+  z.discriminatedUnion('type', [
+    z.object({ type: z.literal('engine-hello') }),
+    z.object({
+      type: z.literal('engine-record'),
+      record: z.object({
+        tabId: tabId(),
+        frameId: z.int(),
+        isNewPage: z.boolean(),
+        append: z.boolean(),
+        summary: frameSummarySchema(),
+        article: z.optional(text()),
+      }),
+    }),
+  ]),
+);
+export type EngineMessage = z.infer<ReturnType<typeof engineMessageSchema>>;
+
+/** The worker → Chrome's engine document: the settings, whenever they change. */
+export const engineSettingsSchema = onFirstUse(() => z.object({ type: z.literal('engine-settings'), settings: settingsSchema() }));
 
 /** Popup → background. */
 export const popupMessageSchema = onFirstUse(() =>

@@ -1,9 +1,6 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { BUILDS, EXECUTABLES, launchWithExtension } from '../tests/e2e/browsers';
+import { existsSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { BUILDS, launchChromiumUnwatched, launchWithExtension, stopServiceWorker } from '../tests/e2e/browsers';
 import { serveFixtures } from '../tests/e2e/server';
 import { largePage, listingPage, wordpressPage } from '../tests/fixtures/layouts';
 import { readSeed } from '../tests/fixtures/seed';
@@ -187,15 +184,7 @@ function pick<R>(runs: R[], f: (r: R) => number | null): number | null {
  * puppeteer attached to the worker: a worker restarted under an attached debugger waits for it.
  */
 async function workerStoppedFirst(origin: string): Promise<void> {
-  const browser = await puppeteer.launch({
-    executablePath: EXECUTABLES.chromium,
-    headless: true,
-    pipe: true,
-    enableExtensions: [BUILDS.chromium],
-    userDataDir: mkdtempSync(join(tmpdir(), 'plainsight-bench-')),
-    targetFilter: (target) => target.type() !== 'service_worker',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromiumUnwatched();
   try {
     const page = await browser.newPage();
     await page.goto(`${origin}/seed`);
@@ -203,7 +192,7 @@ async function workerStoppedFirst(origin: string): Promise<void> {
     const stopped: Awaited<ReturnType<typeof marksOnly>>[] = [];
     const warm: Awaited<ReturnType<typeof marksOnly>>[] = [];
     for (let i = 0; i < RUNS; i++) {
-      await stopWorker(browser);
+      await stopServiceWorker(browser);
       stopped.push(await marksOnly(page, `${origin}/seed`, true));
       warm.push(await marksOnly(page, `${origin}/seed`, true));
     }
@@ -216,34 +205,6 @@ async function workerStoppedFirst(origin: string): Promise<void> {
   } finally {
     await browser.close();
   }
-}
-
-/**
- * Stops the extension's service worker through the DevTools protocol of a page in the extension's
- * origin (its manifest, which sends the worker nothing), and waits until it has stopped.
- */
-async function stopWorker(browser: Browser): Promise<void> {
-  const page = await browser.newPage();
-  try {
-    await page.goto(`chrome-extension://${unpackedExtensionId(BUILDS.chromium)}/manifest.json`);
-    const session = await page.createCDPSession();
-    const stopped = new Promise<void>((resolve) =>
-      session.on('ServiceWorker.workerVersionUpdated', (e) => {
-        if (e.versions.some((v) => v.runningStatus === 'stopped')) resolve();
-      }),
-    );
-    await session.send('ServiceWorker.enable');
-    await session.send('ServiceWorker.stopAllWorkers');
-    await Promise.race([stopped, new Promise((r) => setTimeout(r, 3_000))]);
-  } finally {
-    await page.close();
-  }
-}
-
-/** Chromium's id for an unpacked extension: the SHA-256 of its absolute path, first 32 hex digits as a–p. */
-function unpackedExtensionId(path: string): string {
-  const hex = createHash('sha256').update(path).digest('hex').slice(0, 32);
-  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }
 
 const seed = readSeed();

@@ -4,7 +4,13 @@ import { type ContentBridge, startContent } from '@/lib/page/content-app';
 import { followPage } from '@/lib/page/follow-page';
 
 const bridge: ContentBridge = {
-  send: (message) => browser.runtime.sendMessage(message),
+  async send(message) {
+    const reply = await browser.runtime.sendMessage(message);
+    if (reply !== undefined || message.type !== 'annotate') return reply;
+    // Nobody answered: in Chrome the engine document is not up yet (just installed, or closed), and the worker starts it.
+    await browser.runtime.sendMessage({ type: 'start-engine' });
+    return browser.runtime.sendMessage(message);
+  },
   listen(listener) {
     const handler = (message: unknown) => void listener(message);
     browser.runtime.onMessage.addListener(handler);

@@ -1,65 +1,66 @@
 import type { Browser, WxtBrowser } from 'wxt/browser';
-import { defaultAnnotator } from '../rules/default-packs';
 import {
   type AnnotateMessage,
   type ContentMessage,
+  type EngineMessage,
   type PopupMessage,
   type Reply,
   type StepDirection,
   contentMessageSchema,
+  engineMessageSchema,
   parseMessage,
   popupMessageSchema,
 } from '../messages';
 import { type Settings, SettingsStore, isSiteEnabled } from '../settings';
-import { encodeResult } from '../wire';
-import { flaggedCount, summariseFrame } from './summary';
-import { STORED_CONTEXT, answerEvery, withinLimits } from './long-text';
+import { flaggedCount } from './summary';
+import { STORED_CONTEXT } from './long-text';
 import { TabResults } from './tab-results';
-import { warmUp } from './warm-up';
-import { loadWeightFiles } from './weight-files';
-import type { Annotator, PageAnnotations } from '../engine/annotator';
+import { EngineHost, type FrameRecord, hostOf } from './engine-host';
+import { ENGINE_DOCUMENT, EngineDocument } from './engine-document';
 
 /** The manifest's `commands` (wxt.config.ts) and where each moves. */
 export const COMMAND_STEPS: Record<string, StepDirection | undefined> = { 'next-mark': 'next', 'previous-mark': 'previous' };
 
-/** What a page on a switched-off site leaves for the popup: its address, nothing read. */
-const NOTHING_READ: PageAnnotations = { article: null, comments: [], language: { code: '', covered: true } };
-
-/** How many tabs' articles the worker keeps in memory as context for their comments. */
-const OPEN_ARTICLES = 32;
-
 /**
- * The background worker: holds the rule packs (compiled once per worker life), the settings and
- * the per-tab results; annotates what content scripts send, answers the popup, keeps the badge.
- * Every message is validated where it arrives and its sender checked.
+ * The background worker: holds the settings and the per-tab results; has pages annotated, answers
+ * the popup, keeps the badge. Every message is validated where it arrives and its sender checked.
+ *
+ * Where the engine lives: Chrome stops an idle worker after 30 seconds, and a worker started again
+ * must compile the packs and run the engine unoptimised before it can answer. Where the browser has
+ * offscreen documents (Chrome), the engine lives in one (entrypoints/engine), which stays up while
+ * the worker sleeps and answers pages' `annotate` itself; the worker keeps what it reports. Elsewhere
+ * (Firefox, whose event page holds the worker) the worker annotates.
  */
 export function startBackground(api: WxtBrowser): void {
   const settings = new SettingsStore(api.storage.local);
   const tabs = new TabResults(api.storage.session);
   const extensionOrigin = api.runtime.getURL('');
+  const engineDocument = api.offscreen ? new EngineDocument(api) : null;
 
   const fromContent = (sender: Browser.runtime.MessageSender) =>
     sender.id === api.runtime.id && sender.tab?.id !== undefined && /^https?:/.test(sender.url ?? '');
+  const fromEngine = (sender: Browser.runtime.MessageSender) => sender.id === api.runtime.id && sender.url === api.runtime.getURL(ENGINE_DOCUMENT);
   const fromPopup = (sender: Browser.runtime.MessageSender) =>
-    sender.id === api.runtime.id && (sender.url ?? '').startsWith(extensionOrigin);
-
-  // The packs compile once per worker life, after their weight files are fetched from the package;
-  // a failed fetch is tried again by the next page rather than remembered.
-  let engine: Promise<Annotator> | undefined;
-  const annotatorReady = () =>
-    (engine ??= loadWeightFiles((path) => api.runtime.getURL(path as never))
-      .then(() => defaultAnnotator())
-      .catch((error: unknown) => {
-        engine = undefined;
-        throw error;
-      }));
+    sender.id === api.runtime.id && (sender.url ?? '').startsWith(extensionOrigin) && !fromEngine(sender);
 
   // Settings are read once per worker life and kept current by our own writes and by storage events.
   let cachedSettings: Promise<Settings> | null = null;
   const currentSettings = () => (cachedSettings ??= settings.read().then((r) => r.settings));
   api.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && 'settings' in changes) cachedSettings = null;
+    if (area !== 'local' || !('settings' in changes)) return;
+    cachedSettings = null;
+    if (engineDocument) void currentSettings().then((next) => engineDocument.tell(next));
   });
+
+  const host = engineDocument
+    ? null
+    : new EngineHost({
+        getURL: (path) => api.runtime.getURL(path as never),
+        settings: currentSettings,
+        // Session storage keeps a tab's article and address for a worker that was stopped in between.
+        storedArticle: async (tabId) => ((await api.storage.session.get(`article:${tabId}`))[`article:${tabId}`] as string | null | undefined) ?? null,
+        storedTopUrl: topUrl,
+      });
 
   // Results are stored after the page has its answer (a task later, so the answer leaves first),
   // one write after another per tab.
@@ -70,20 +71,16 @@ export function startBackground(api: WxtBrowser): void {
     pending.set(tabId, next);
   };
 
-  // Each tab's article, the context its comments are read in. The top frame sends the article
-  // first and its comments once found, so the article is noted before any await: its comments,
-  // or a frame's, may arrive while it is still being annotated. Session storage keeps it for a
-  // worker that was stopped in between.
-  const articles = new Map<number, string>();
-  const noteArticle = (tabId: number, text: string) => {
-    articles.delete(tabId);
-    articles.set(tabId, text);
-    if (articles.size > OPEN_ARTICLES) articles.delete(articles.keys().next().value!);
-  };
-
   async function onContent(message: ContentMessage, sender: Browser.runtime.MessageSender) {
-    if (message.type === 'quiet-rule') return quietRule(message.ruleId, true);
-    return onAnnotate(message, sender);
+    switch (message.type) {
+      case 'quiet-rule':
+        return quietRule(message.ruleId, true);
+      case 'start-engine':
+        await engineDocument?.ensure();
+        return { ok: true as const };
+      case 'annotate':
+        return onAnnotate(message, sender);
+    }
   }
 
   /** "Not useful" on a card, or "Restore" in the popup: every page hears of it at once. */
@@ -96,37 +93,29 @@ export function startBackground(api: WxtBrowser): void {
     );
   }
 
-  async function onAnnotate(raw: AnnotateMessage, sender: Browser.runtime.MessageSender) {
-    const tabId = sender.tab!.id!;
-    const frameId = sender.frameId ?? 0;
-    const message = withinLimits(raw);
-    // An article starts a new page in the top frame; a message without one adds to its frame.
-    const isNewPage = frameId === 0 && message.article !== null;
-    if (isNewPage) {
-      noteArticle(tabId, message.article!.text);
-      forgetTab(tabId); // the previous page's results never stand for this one, whatever follows
-    }
+  async function onAnnotate(message: AnnotateMessage, sender: Browser.runtime.MessageSender) {
+    const at = { tabId: sender.tab!.id!, frameId: sender.frameId ?? 0, url: sender.url ?? '', ...(sender.tab?.url && { tabUrl: sender.tab.url }) };
+    // The previous page's results never stand for this one, whatever follows.
+    if (at.frameId === 0 && message.article !== null) forgetTab(at.tabId);
+    const { reply, record } = await host!.annotate(message, at);
+    if (record) afterReply(at.tabId, () => keep(record));
+    return reply;
+  }
+
+  /** Stores what a frame's answer holds for the popup, updates the badge, and keeps a new page's article. */
+  async function keep(record: FrameRecord) {
+    const { tabId } = record;
+    if (record.isNewPage && engineDocument) await clearTab(tabId);
     const current = await currentSettings();
-    const host = frameId === 0 ? hostOf(sender.url) : hostOf(sender.tab?.url ?? (await topUrl(tabId)) ?? sender.url);
-    if (!isSiteEnabled(current, host)) {
-      // Nothing is read here, but the popup still needs the page's address to offer "On this site".
-      if (frameId === 0) afterReply(tabId, () => tabs.record(tabId, 0, summariseFrame(NOTHING_READ, sender.url ?? '', 0), false));
-      return { ok: true as const, active: false, settings: current, result: null };
-    }
-    const articleKey = `article:${tabId}`;
-    const context =
-      message.article?.text ??
-      articles.get(tabId) ??
-      (((await api.storage.session.get(articleKey))[articleKey] as string | null | undefined) ?? null);
-    const annotator = await annotatorReady();
-    const result = answerEvery(annotator.annotatePage(message.article, message.comments, context), raw.comments);
-    afterReply(tabId, async () => {
-      const summary = summariseFrame(result, sender.url ?? '', message.firstComment, message.notes);
-      const tab = await tabs.record(tabId, frameId, summary, !isNewPage && (frameId === 0 || message.firstComment > 0));
-      await showBadge(tabId, flaggedCount(Object.values(tab.frames), current.marks, current.quietRules));
-      if (isNewPage) await api.storage.session.set({ [articleKey]: message.article!.text.slice(0, STORED_CONTEXT) });
-    });
-    return { ok: true as const, active: true, settings: current, result: encodeResult(result) };
+    const tab = await tabs.record(tabId, record.frameId, record.summary, record.append);
+    await showBadge(tabId, flaggedCount(Object.values(tab.frames), current.marks, current.quietRules));
+    if (record.article !== undefined) await api.storage.session.set({ [`article:${tabId}`]: record.article.slice(0, STORED_CONTEXT) });
+  }
+
+  async function onEngine(message: EngineMessage) {
+    if (message.type === 'engine-hello') return { ok: true as const, settings: await currentSettings() };
+    afterReply(message.record.tabId, () => keep(message.record));
+    return { ok: true as const };
   }
 
   /** Clears a tab's results, its article and its badge, after the writes queued before. */
@@ -187,6 +176,7 @@ export function startBackground(api: WxtBrowser): void {
   let told: Promise<unknown> = Promise.resolve();
   async function applied(next: Settings) {
     cachedSettings = Promise.resolve(next);
+    engineDocument?.tell(next);
     const telling = told.then(() => tellTabs(next));
     told = telling.catch(() => undefined);
     await telling;
@@ -220,8 +210,14 @@ export function startBackground(api: WxtBrowser): void {
     const reply = (work: () => Promise<Reply<object>>) =>
       work().catch((error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }));
     if (fromContent(sender)) {
+      // Chrome's engine document answers pages' `annotate`.
+      if (engineDocument && (raw as { type?: unknown } | null)?.type === 'annotate') return undefined;
       const parsed = parseMessage(contentMessageSchema(), raw);
       return reply(async () => (parsed.ok ? onContent(parsed.message, sender) : parsed));
+    }
+    if (engineDocument && fromEngine(sender)) {
+      const parsed = parseMessage(engineMessageSchema(), raw);
+      return reply(async () => (parsed.ok ? onEngine(parsed.message) : parsed));
     }
     if (fromPopup(sender)) {
       const parsed = parseMessage(popupMessageSchema(), raw);
@@ -243,6 +239,7 @@ export function startBackground(api: WxtBrowser): void {
 
   api.tabs.onRemoved.addListener((tabId) =>
     afterReply(tabId, async () => {
+      host?.forget(tabId);
       await tabs.forget(tabId);
       await api.storage.session.remove(`article:${tabId}`);
       pending.delete(tabId);
@@ -259,15 +256,8 @@ export function startBackground(api: WxtBrowser): void {
     });
   });
   // Compile the packs while nothing waits on them, then warm the engine, so pages are answered sooner.
-  setTimeout(() => void annotatorReady().then((annotator) => warmUp(annotator), (e: unknown) => console.warn('[plainsight]', e)), 0);
-}
-
-function hostOf(url: string | undefined): string {
-  try {
-    return url ? new URL(url).hostname : '';
-  } catch {
-    return '';
-  }
+  if (engineDocument) void engineDocument.ensure().catch((e: unknown) => console.warn('[plainsight]', e));
+  else setTimeout(() => host!.warm(), 0);
 }
 
 function withoutHash(url: string): string {

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 /**
@@ -190,4 +191,49 @@ export async function pointOnHighlight(page: Pick<Page, 'evaluate'>, highlight: 
     text,
     nth,
   );
+}
+
+/**
+ * Chromium with the extension and nothing attached to its service worker, so the worker can be
+ * stopped and started again as Chrome does after 30 idle seconds (a worker restarted under an
+ * attached debugger waits for it).
+ */
+export async function launchChromiumUnwatched(): Promise<Browser> {
+  return puppeteer.launch({
+    executablePath: EXECUTABLES.chromium,
+    headless: true,
+    pipe: true,
+    enableExtensions: [BUILDS.chromium],
+    userDataDir: mkdtempSync(join(tmpdir(), 'plainsight-unwatched-')),
+    targetFilter: (target) => target.type() !== 'service_worker',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/**
+ * Stops the extension's service worker through the DevTools protocol of a page in the extension's
+ * origin (its manifest, which sends the worker nothing), and waits until it has stopped.
+ */
+export async function stopServiceWorker(browser: Browser): Promise<void> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`chrome-extension://${unpackedExtensionId(BUILDS.chromium)}/manifest.json`);
+    const session = await page.createCDPSession();
+    const stopped = new Promise<void>((resolve) =>
+      session.on('ServiceWorker.workerVersionUpdated', (e) => {
+        if (e.versions.some((v) => v.runningStatus === 'stopped')) resolve();
+      }),
+    );
+    await session.send('ServiceWorker.enable');
+    await session.send('ServiceWorker.stopAllWorkers');
+    await Promise.race([stopped, new Promise((r) => setTimeout(r, 3_000))]);
+  } finally {
+    await page.close();
+  }
+}
+
+/** Chromium's id for an unpacked extension: the SHA-256 of its absolute path, first 32 hex digits as a–p. */
+export function unpackedExtensionId(path: string): string {
+  const hex = createHash('sha256').update(path).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }
