@@ -16,7 +16,7 @@ import { dedupe, push, sortSpans } from './spans';
 import { tagSpans } from './tagger';
 import { type LanguageVerdict, languageOf } from './language';
 import { round, techniqueConfidence } from './confidence';
-import { calibrated, lexiconSpans, pageTone } from './lexicon';
+import { calibrated, lexiconSpans, pageTone, withLoadedNoun } from './lexicon';
 import { isOffTopic, isRepeated, threadContext } from './thread';
 import type { AnnotatedComment, Annotation, CommentFlag, CommentInput, Span, TechniqueAnnotation } from './types';
 
@@ -86,7 +86,8 @@ export function createAnnotator(packs: readonly CompiledPack[]): Annotator {
         explanation: fillExplanation(rule.explanation, text.slice(span.start, span.end), extra),
         confidence: techniqueConfidence(own, tone),
       });
-    for (const hit of found.hits) if (hit.rule.family === 'techniques') add(hit.rule, hit);
+    for (const hit of found.hits)
+      if (hit.rule.family === 'techniques') add(hit.rule, hit.rule.category === 'loaded-language' ? withLoadedNoun(found.analysed, hit) : hit);
     for (const rule of active[scope].profanity)
       if (rule.family === 'techniques') for (const span of profanityFinder(rule.allow).find(text)) add(rule, span);
     // The lexicon's word-level marks give way to a hand-written rule's mark of the same words: one mark per phrase.

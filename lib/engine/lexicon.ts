@@ -3,7 +3,7 @@ import type { TechniqueId } from './categories';
 import { quotedSpans } from './quotes';
 import { STOPWORDS } from './stopwords';
 import { stem } from './stem';
-import type { AnalysedText } from './text';
+import { type AnalysedText, sentenceAt } from './text';
 import type { Span } from './types';
 
 /**
@@ -101,6 +101,18 @@ function headOf(text: string, tokens: AnalysedText['tokens'], last: number, end:
   const head = text.slice(following.start, following.end);
   if (/ly$/i.test(word) || (ADJECTIVE.test(head) && !NOUN.test(head))) return last;
   return next;
+}
+
+/** A loaded-language mark that ends on an adjective, taken on to the noun it loads ("blatant ignorance"). */
+export function withLoadedNoun(analysed: AnalysedText, span: Span): Span {
+  const { text, tokens } = analysed;
+  const sentence = analysed.sentences[sentenceAt(analysed.sentences, span.start)];
+  if (!sentence) return span;
+  let last = -1;
+  for (let i = sentence.firstToken; i < sentence.endToken && tokens[i]!.end <= span.end; i++) last = i;
+  if (last < 0 || tokens[last]!.end !== span.end) return span;
+  const head = headOf(text, tokens, last, sentence.endToken);
+  return head === last ? span : { start: span.start, end: tokens[head]!.end };
 }
 
 /** What a mark of this strength is worth: the precision of the highest calibration step it reaches. */

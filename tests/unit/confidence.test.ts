@@ -50,7 +50,7 @@ describe('confidence', () => {
     const text =
       'Lesson one about the company is that there is no heroism in its view, only self-interest. ' +
       'Why should anyone be surprised? This is the brutal, irrational and primitive philosophy of its founders in its purest form.';
-    expect(sureTechniques(text)).toContain('brutal, irrational and primitive');
+    expect(sureTechniques(text)).toContain('brutal, irrational and primitive philosophy');
     expect(sureTechniques(text.replace('brutal, irrational and primitive', 'brutal'))).toEqual([]);
   });
 
