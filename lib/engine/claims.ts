@@ -6,6 +6,8 @@ import { fillExplanation, quoteCue } from './explain';
 import { type Hit, type TextHits, sentenceText } from './hits';
 import { quotedSpans } from './quotes';
 import { push } from './spans';
+import { stem } from './stem';
+import { STOPWORDS } from './stopwords';
 import type { AnalysedText } from './text';
 import type { ClaimAnnotation, Span } from './types';
 import type { WeightTable } from './weights';
@@ -198,9 +200,16 @@ function headOf(text: string, source: Span): Span {
 
 /** Where a claim with no source or figure to show is marked: its last word, a marker at the sentence's end. */
 function lastWord(text: string, claim: Span): Span {
-  const m = /[\p{L}\p{N}](?:[\p{L}\p{N}'’%-]*[\p{L}\p{N}%])?(?=[^\p{L}\p{N}]*$)/u.exec(text.slice(claim.start, claim.end));
-  return m ? { start: claim.start + m.index, end: claim.start + m.index + m[0].length } : claim;
+  const words = [...text.slice(claim.start, claim.end).matchAll(/[\p{L}\p{N}](?:[\p{L}\p{N}'’%-]*[\p{L}\p{N}%])?/gu)];
+  if (words.length === 0) return claim;
+  // A name at the end ("… was approved by Colvin") would read as the thing the claim is about: the
+  // last plain word before it carries the mark, when there is one close by.
+  const plain = words.slice(-NEAR_END).reverse().find((w) => !/^\p{Lu}/u.test(w[0]) && !STOPWORDS.has(stem(w[0].toLowerCase())));
+  const word = /^\p{Lu}/u.test(words.at(-1)![0]) && plain ? plain : words.at(-1)!;
+  return { start: claim.start + word.index, end: claim.start + word.index + word[0].length };
 }
+/** How many of a claim's last words are looked through for a plain one. */
+const NEAR_END = 5;
 
 /** A line in capitals is a heading, a kicker or a button ("SIGN UP FOR OUR NEWSLETTER"), not a statement. */
 function isShouted(text: string, sentence: Span): boolean {

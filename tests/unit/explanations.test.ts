@@ -54,6 +54,8 @@ describe('claim explanations', () => {
     ['Ajmi Lourimi, a member of the party’s general secretariat, said the attack was aimed at the economy.', 'Ajmi Lourimi'],
     ['On Tuesday the ministry withdrew its support for the pipeline and its budget.', 'budget'],
     ['Fuel prices in the region rose again after the ministry withdrew its support for the “pipeline.”', 'pipeline'],
+    // A name at the end would read as what the claim is about: the last plain word carries the mark.
+    ['The ministry cut the budget of the inquiry after a formal complaint from Colvin.', 'complaint'],
   ])('marks a claim on its source, else its figure, else its last word, not across its sentence: %s', (text, shown) => {
     const claims = annotator.annotateArticle(text).filter((a) => a.kind === 'claim');
     expect(claims).toHaveLength(1);
