@@ -16,7 +16,7 @@ import { dedupe, push, sortSpans } from './spans';
 import { tagSpans } from './tagger';
 import { type LanguageVerdict, languageOf } from './language';
 import { round, techniqueConfidence } from './confidence';
-import { calibrated, lexiconSpans, pageTone, withLoadedNoun } from './lexicon';
+import { calibrated, lexiconSpans, pageTone, withIntensifier, withLoadedNoun } from './lexicon';
 import { isOffTopic, isRepeated, threadContext } from './thread';
 import type { AnnotatedComment, Annotation, CommentFlag, CommentInput, Span, TechniqueAnnotation } from './types';
 
@@ -87,13 +87,13 @@ export function createAnnotator(packs: readonly CompiledPack[]): Annotator {
         confidence: techniqueConfidence(own, tone),
       });
     for (const hit of found.hits)
-      if (hit.rule.family === 'techniques') add(hit.rule, hit.rule.category === 'loaded-language' ? withLoadedNoun(found.analysed, hit) : hit);
+      if (hit.rule.family === 'techniques') add(hit.rule, hit.rule.category === 'loaded-language' ? withIntensifier(found.analysed, withLoadedNoun(found.analysed, hit)) : hit);
     for (const rule of active[scope].profanity)
       if (rule.family === 'techniques') for (const span of profanityFinder(rule.allow).find(text)) add(rule, span);
     // The lexicon's word-level marks give way to a hand-written rule's mark of the same words: one mark per phrase.
     const handMarked = out.length;
     for (const rule of active[scope].lexicon)
-      for (const span of lexiconSpans(found.analysed, rule))
+      for (const span of lexiconSpans(found.analysed, rule).map((s) => ({ ...s, ...withIntensifier(found.analysed, s) })))
         if (!out.slice(0, handMarked).some((a) => a.start < span.end && span.start < a.end))
           add(rule, span, { technique: TECHNIQUES[span.category].label.toLowerCase() }, span.category, calibrated(rule, span.strength));
     for (const rule of active[scope].repetition)

@@ -115,6 +115,25 @@ export function withLoadedNoun(analysed: AnalysedText, span: Span): Span {
   return head === last ? span : { start: span.start, end: tokens[head]!.end };
 }
 
+/** A loaded adjective takes the adverb that intensifies it ("viciously deliberate", "utterly shameful"). */
+export function withIntensifier(analysed: AnalysedText, span: Span): Span {
+  const { text, tokens } = analysed;
+  const sentence = analysed.sentences[sentenceAt(analysed.sentences, span.start)];
+  if (!sentence) return span;
+  let first = -1;
+  for (let i = sentence.firstToken; i < sentence.endToken; i++)
+    if (tokens[i]!.start === span.start) {
+      first = i;
+      break;
+    }
+  if (first <= sentence.firstToken) return span;
+  const before = tokens[first - 1]!;
+  const adverb = text.slice(before.start, before.end);
+  if (!/^\p{Ll}\p{L}{2,}ly$/u.test(adverb) || STOPWORDS.has(before.stem) || !/^ $/.test(text.slice(before.end, span.start))) return span;
+  if (!ADJECTIVE.test(text.slice(span.start, tokens[first]!.end))) return span;
+  return { start: before.start, end: span.end };
+}
+
 /** What a mark of this strength is worth: the precision of the highest calibration step it reaches. */
 export function calibrated(rule: LexiconRule, strength: number): number {
   let p = rule.calibration[0]![1];

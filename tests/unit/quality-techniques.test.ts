@@ -72,6 +72,13 @@ describe('neutral reporting stays unmarked', () => {
     expect(categoriesIn(text)).not.toContain(technique);
   });
 
+  it('marks a loaded phrase whole: the adverb that intensifies it and the noun it loads', () => {
+    const text = 'What a week. The senator defended his utterly shameful decision again, and then blamed his staff for the blatant ignorance of the memo.';
+    const cues = techniques(text).map((a) => text.slice(a.start, a.end));
+    expect(cues).toContain('utterly shameful decision');
+    expect(cues).toContain('blatant ignorance');
+  });
+
   it('marks a charged sentence but not the plain report beside it', () => {
     const text = 'The committee published its findings on Tuesday. The shameful cowards in the ministry buried the truth.';
     const marks = techniques(text);
