@@ -16,6 +16,8 @@ import { dedupe, push, sortSpans } from './spans';
 import { tagSpans } from './tagger';
 import { type LanguageVerdict, languageOf } from './language';
 import { round, techniqueConfidence } from './confidence';
+import { blankCitations } from './citations';
+import { repeatedLines } from './repeated-blocks';
 import { calibrated, lexiconSpans, pageTone, withIntensifier, withLoadedNoun } from './lexicon';
 import { isOffTopic, isRepeated, threadContext } from './thread';
 import type { AnnotatedComment, Annotation, CommentFlag, CommentInput, Span, TechniqueAnnotation } from './types';
@@ -144,8 +146,11 @@ export function createAnnotator(packs: readonly CompiledPack[]): Annotator {
   }
 
   function annotateArticle(text: string): Annotation[] {
-    const found = collect(blankDegenerate(text), 'article'); // "very very very …" says nothing: left alone
-    return sortSpans([...findClaims(found, active.article.scored), ...techniques(found, 'article')]);
+    // "very very very …" says nothing, and a footnote number is no figure: both are left alone.
+    const found = collect(blankCitations(blankDegenerate(text)), 'article');
+    const repeated = repeatedLines(text);
+    const marks = [...findClaims(found, active.article.scored), ...techniques(found, 'article')];
+    return sortSpans(repeated.length === 0 ? marks : marks.filter((m) => !insideAny(repeated, m)));
   }
 
   function annotateComments(comments: readonly CommentInput[], articleText: string | null): AnnotatedComment[] {

@@ -218,19 +218,46 @@ function isShouted(text: string, sentence: Span): boolean {
 }
 
 /**
- * Page furniture that reads like a sentence but states nothing: a timestamp line ("First published
- * February 1, 2016: 1:28 AM ET", "Updated 10:02 GMT") or a line of its own with no closing
- * punctuation and no verb, as link and section heads are ("More about the federal debt and the
- * economy").
+ * Page furniture and other text that reads like a sentence but states nothing a fact-checker would
+ * check: a timestamp or dateline ("First published February 1, 2016: 1:28 AM ET", "Posted:
+ * Thursday, April 21, 2022."), an entry of a reference list ("Proc Natl Acad Sci U S A.
+ * 2005;102(11):4134–9", "… doi:10.1038/…"), an instruction to the reader ("Use immediately or store,
+ * covered, for up to seven days."), or a line of its own with no closing punctuation and no verb, as
+ * link and section heads are ("More about the federal debt and the economy").
  */
 function isNotAStatement(text: string, sentence: Span): boolean {
   const line = text.slice(sentence.start, sentence.end).trim();
-  if (TIMESTAMP.test(line) && line.split(/\s+/).length <= 14) return true;
+  const words = line.split(/\s+/).length;
+  if (TIMESTAMP.test(line) && words <= 14) return true;
+  if (DATELINE.test(line) && words <= 10) return true;
+  if (REFERENCE.test(line) || isImperative(line)) return true;
   const ownLine = (sentence.start === 0 || text[sentence.start - 1] === '\n') && (sentence.end >= text.length || text[sentence.end] === '\n');
   return ownLine && !/[.!?…:;"”’)]$/.test(line) && line.split(/\s+/).length <= 12 && !VERB_LIKE.test(line);
 }
 
 const TIMESTAMP = /\b(?:published|updated|posted|last modified)\b[^.]*\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|ET|EST|EDT|GMT|BST|UTC|CET)?\b/i;
+const DATELINE = /^(?:posted|published|updated|last updated|first published|modified)\b[^.!?]{0,60}\b(?:1[89]|20)\d\d\.?$/i;
+/** The marks of a bibliographic entry: a DOI or ISBN, "et al.", volume(issue):pages, page ranges, "Retrieved … 2020". */
+const REFERENCE = /\bdoi:\s*10\.|\bISBN\b|\bet al\.|\b(?:1[89]|20)\d\d;\s*\d+(?:\(\d+\))?:\s*\d+|\bpp\.\s*\d+|\bRetrieved (?:on |from )?|\barXiv:/i;
+/**
+ * An instruction to the reader (recipes, how-tos, calls to act): one of the verbs that open them,
+ * followed by what an instruction goes on with ("Store the jar …", "Use immediately", "Sign up"), so
+ * that a noun opening a statement ("Use of force rose …", "Store sales fell") is not taken for one.
+ */
+const IMPERATIVES = new Set(
+  'add bake beat bring buy call check choose click combine cook cover cut download drain email enter find follow fill fold get go heat join keep make mix pour preheat put read register remove serve share sift sign start stir store subscribe take try turn use visit wait watch whisk'.split(' '),
+);
+const INSTRUCTION_GOES_ON = new Set(
+  'the a an your it them this that these those our us me up out in into on off over down immediately now here all each both well together gently until for with at back away more again'.split(' '),
+);
+function isImperative(line: string): boolean {
+  // "Read this fact: there are now 12,500 cameras …" introduces a statement.
+  if (line.includes(':')) return false;
+  const [first, second] = line.replace(/^(?:then|now|simply|just|please|first|next|finally),?\s+/i, '').split(/\s+/);
+  if (!first || !second || !/^\p{Lu}\p{Ll}+$/u.test(first)) return false;
+  return IMPERATIVES.has(first.toLowerCase()) && INSTRUCTION_GOES_ON.has(second.replace(/[^\p{L}]/gu, '').toLowerCase());
+}
+
 /** Auxiliaries and inflected verb forms: enough to tell a line that states something from a heading. */
 const VERB_LIKE = /\b(?:is|are|was|were|be|been|am|has|have|had|do|does|did|will|would|can|could|shall|should|may|might|must|says?|said|\p{L}{2,}(?:ed|ing))\b/iu;
 

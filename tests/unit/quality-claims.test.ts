@@ -69,6 +69,41 @@ describe('opinions, promises, questions and pleasantries are not', () => {
   });
 });
 
+describe('page text that reads like a statement but is none', () => {
+  // Shapes the editors' readers found marked on real pages, written anew for these tests.
+  it.each([
+    ['an entry of a reference list', 'Moreau P, et al. Kidney function after long-term use of a common gout drug in 312 patients. J Clin Med. 2014;21(3):112–9.'],
+    ['a DOI line', 'Proceedings of the 2019 Conference on Data Retrieval. pp. 201–210. doi:10.1000/xyz.2019.0042'],
+    ['a dateline', 'Posted: Tuesday, March 8, 2022.'],
+    ['a recipe step', 'Store the frosting in a covered jar in the fridge for up to seven days.'],
+    ['a recipe step with an adverb', 'Use immediately or keep it covered for up to three days.'],
+  ])('%s', (_, text) => {
+    expect(claimsIn(text)).toEqual([]);
+  });
+
+  it('still reads a statement that a command introduces, and a noun that looks like a command', () => {
+    expect(claimsIn('Consider this: the county installed 12,500 cameras in its schools in 2019.')).toHaveLength(1);
+    expect(claimsIn('Store sales in the region fell by 12 percent in 2019.')).toHaveLength(1);
+  });
+
+  it('takes no footnote number for a figure, and splits at one glued to a full stop', () => {
+    const glued = 'Most of the delegates backed the senator, according to the party tally.2 The governor has endorsed nobody so far.';
+    const claims = claimsIn(glued);
+    expect(claims.every((c) => !glued.slice(c.start, c.end).includes('tally.2 The'))).toBe(true);
+    const cited = 'The skin is thicker on the back of the arm than on the thigh (4).';
+    expect(claimsIn(cited).map((c) => c.explanation).join(' ')).not.toMatch(/\b4\b/);
+  });
+
+  it('marks a caption the page repeats under every picture once, on its first copy', () => {
+    const caption = 'The brutal and ruthless massacre that shocked the world';
+    const text = ['The exhibition opened on Monday in the capital.', caption, 'The first picture shows the harbour in 1904.', caption, 'The second shows the governor’s house.', caption].join('\n');
+    const marks = annotator.annotateArticle(text).filter((a) => a.kind === 'technique');
+    expect(marks.length).toBeGreaterThan(0);
+    const first = text.indexOf(caption);
+    expect(marks.every((m) => m.start >= first && m.end <= first + caption.length)).toBe(true);
+  });
+});
+
 describe('the keys the learned claim rule weighs', () => {
   const keysOf = (text: string) => [...sentenceWordKeys(analyse(text), analyse(text).sentences[0]!)];
 
