@@ -1,4 +1,5 @@
 import type { CompiledRule } from '../rules/compile';
+import { englishShare } from './language';
 import { STOPWORDS } from './stopwords';
 import { type AnalysedText, analyse } from './text';
 import type { CommentInput } from './types';
@@ -28,6 +29,9 @@ export function isOffTopic(
 ): boolean {
   const words = contentStems(comment);
   if (words.size < rule.minWords) return false;
+  // A reply in another language ("Muchas gracias, me alegro …") shares no English words with the
+  // article, whatever its topic: it is not judged.
+  if (englishShare(comment.text).share === 0) return false;
   let shared = 0;
   for (const w of words) if (articleStems.has(w)) shared++;
   return shared < rule.minShared;

@@ -160,6 +160,8 @@ describe('comment flags', () => {
     expect(flagsOf('Great match last night, the keeper was brilliant and the striker scored twice.').map(([c]) => c)).toEqual(['off-topic']);
     expect(flagsOf('Great match!')).toEqual([]);
     expect(flagsOf('The lunar station will never be built, NASA budget cuts will see to that.')).toEqual([]);
+    // A reply in another language shares no words with the article whatever it says: not judged.
+    expect(flagsOf('Muchas gracias por el artículo, me alegro mucho de que te guste tanto!')).toEqual([]);
   });
 
   it('flags copy-pasted repeats across the thread as spam', () => {
