@@ -37,14 +37,14 @@ const VERBS = [
   'assert', 'asserts', 'asserted', 'maintain', 'maintains', 'maintained', 'contend', 'contends', 'contended', 'concedes', 'conceded', 'recalls', 'recalled', 'replies', 'replied', 'responded', 'hail', 'hails', 'hailed', 'divulged', 'disclosed', 'blame', 'blames', 'blamed', 'challenged', 'criticised', 'criticized', 'praised', 'dismissed', 'expect', 'expects', 'expected', 'believe', 'believes',
   'believed', 'fears', 'feared', 'reads', 'told', 'emphasised', 'emphasized', 'stressed', 'observed', 'agreed', 'agree',
   'agrees', 'announcing', 'adding', 'noting', 'warning', 'arguing', 'explaining', 'concerned', 'worry', 'worries', 'worried',
-  'finds', 'found', 'shows', 'showed', 'think', 'thinks', 'thought', 'calls', 'called', 'ranks', 'ranked', 'defended', 'pointed', 'asking', 'asked', 'assessed', 'assesses', 'examined', 'recommended', 'recommends',
+  'allege', 'alleges', 'alleged', 'finds', 'found', 'shows', 'showed', 'think', 'thinks', 'thought', 'calls', 'called', 'ranks', 'ranked', 'defended', 'pointed', 'asking', 'asked', 'assessed', 'assesses', 'examined', 'recommended', 'recommends',
 ];
 /** Verbs that report a finding or belief only when a clause follows them ("found that"). */
 const NEEDS_THAT = new Set(['finds', 'found', 'shows', 'showed', 'think', 'thinks', 'thought', 'believe', 'believes', 'believed', 'fears', 'feared', 'expect', 'expects', 'expected']);
 /** "called" reports speech only as "called for" or before a quotation ("called it “a disgrace”"). */
 const NEEDS_QUOTE_OR_FOR = new Set(['calls', 'called']);
 /** Verbs that are also plural nouns ("news reports", "his notes"): not verbs after a determiner. */
-const ALSO_NOUNS = new Set(['states', 'notes', 'reports', 'claims', 'calls', 'estimates', 'tweets', 'shows', 'fears', 'promises', 'pledges', 'vows', 'replies', 'recalls', 'ranks', 'worries', 'blame', 'thought', 'concerned', 'says', 'finds', 'reads', 'warns']);
+const ALSO_NOUNS = new Set(['alleged', 'states', 'notes', 'reports', 'claims', 'calls', 'estimates', 'tweets', 'shows', 'fears', 'promises', 'pledges', 'vows', 'replies', 'recalls', 'ranks', 'worries', 'blame', 'thought', 'concerned', 'says', 'finds', 'reads', 'warns']);
 const DETERMINER = /(?:^|\s)(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your|whose|no|any|some|every|each|many|such|new|news|of|in|on|for|with|and|by|to)\s+$/iu;
 /** Reporting verbs that may come before their speaker ("…,” said Martin Indyk"). */
 const INVERTS = new Set(['said', 'says', 'say', 'added', 'adds', 'wrote', 'writes', 'asked', 'asks', 'noted', 'notes', 'explained', 'insisted', 'warned', 'warns', 'declared', 'stated', 'argued', 'argues', 'concluded', 'tweeted', 'recalled', 'replied', 'continued', 'admitted', 'acknowledged', 'conceded', 'claimed', 'claims']);
@@ -103,7 +103,11 @@ const POSSESSED_DOCUMENT = /(?<![\p{L}])\p{Lu}[\p{L}.-]*(?:\s+\p{Ll}+)?(?:’s|'
 
 /** "Among its key findings", "in their report": a document of a body named just before. */
 const OWN_DOCUMENT = /\b(?:its|their|his|her)\s+(?:\p{L}+\s+)?(?:findings|report|study|survey|analysis|statement|data|research|ruling|assessment)\b/u;
-const ACCORDING = /\b(?:according to|as reported by|citing|in the words of)\s+([^,.;:“”"()]{1,80})/iu;
+const ACCORDING = /\b(?:according to|as reported by|citing|in the words of|per(?=\s+(?:(?:the|a|an)\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:list|report|count|tally|tracker|data|survey|poll|analysis|estimates?|figures|filing|records|study)\b|\s+\p{Lu}))\s+([^,.;:“”"()]{1,80})/iu;
+/** "a list compiled by FiveThirtyEight", "data from the Census Bureau": a source named after its document. */
+const BY_NAME = /\b(?:by|from)\s+(?:the\s+)?\p{Lu}/u;
+/** A participle after the source's noun ("a flyer posted online") starts its description, not its name. */
+const DESCRIBED = /\s+(?:posted|published|released|compiled|issued|obtained|seen|shared|circulated)\b/u;
 
 export interface SentenceContext {
   text: string;
@@ -123,7 +127,8 @@ export function attributionOf(ctx: SentenceContext, depth = 0): Attribution | un
   if (frame) return frame;
   const according = ACCORDING.exec(s);
   if (according) {
-    const kind = classifyPhrase(ctx, according[1]!, true);
+    const phrase = according[1]!;
+    const kind = BY_NAME.test(phrase) ? 'attributed' : classifyPhrase(ctx, phrase.split(DESCRIBED)[0]!, true);
     if (kind) return at(according.index, according.index + according[0].length, kind);
   }
   const document = NAMED_DOCUMENT.exec(s) ?? POSSESSED_DOCUMENT.exec(s);

@@ -32,6 +32,14 @@ const CASES: [string, string][] = [
   ['The Treasury’s latest forecast puts growth at 2 percent.', 'attributed'],
   ['Senator Ida Bell of Vermont said the vote would be held on Tuesday.', 'attributed'],
   ['The ministry said in a statement that 40 people had been detained.', 'attributed'],
+  // A source named after its document, and "per" a named tally.
+  ['The mayor has the most endorsements in the region, per a list compiled by the Civic Data Lab.', 'attributed'],
+  ['The mayor has the most endorsements in the region, per Ballotpedia.', 'attributed'],
+  // Unnamed: a flyer, plaintiffs who allege.
+  ['The rally drew 3,000 people, according to a flyer posted online.', 'vague'],
+  ['The workers alleged that the firm paid them $4 less per hour than it had promised.', 'vague'],
+  // "per" of a rate is no source.
+  ['The firm paid its drivers $4 less per hour than it had promised.', 'none'],
   // A pronoun or a definite description whose referent was named just before.
   ['Nadia Karim runs the clinic. She said 200 patients were turned away last week.', 'attributed'],
   ['Nadia Karim runs the clinic. Last week, she added, 200 patients were turned away.', 'attributed'],
