@@ -33,6 +33,21 @@ const OPTIONS: TrainOptions = { epochs: 3, l2: 3e-4, rate: 0.05, seed: 5 };
  * (5-fold F1: 12,000 0.757, 30,000 0.768, all 40,187 0.770 at a third more bytes).
  */
 export const WORDS_KEEP = 30000;
+/*
+ * Tried for issue "Marks a reader can trust" item 6, and not kept (held-out ClaimBuster F1 / editor
+ * pages' confident claims P-R; now 0.769 / 0.852-0.602):
+ * - character pieces of each word (`_wor`, `ord_`, as the comment classifier reads), the word keys
+ *   scaled by 1/√(their number), 6 passes at l2 3e-5: 0.800 / 0.830-0.530, and article annotation
+ *   at about half the speed (some 12 more keys to hash per word); pieces of 3-5 letters 0.776 to
+ *   0.791 (editor pages, where measured, 0.791-0.546 and 0.807-0.554); of 5 letters 0.781 /
+ *   0.843-0.538; only pieces seen 50 or 200 times 0.777 / 0.834-0.546, 0.768 / 0.807-0.584.
+ *   Debate-transcript pieces do not carry over to news prose.
+ * - the same scaling without pieces: 0.766 / 0.863-0.582.
+ * - outside the engine: word 1-3-grams and character 2-6-grams by logistic regression 0.798;
+ *   averaged skip-gram word vectors (100 dimensions, trained on ../shared/data/extra/news-text and
+ *   the training texts) 0.756 alone, 0.801 beside those n-grams; fastText supervised over them 0.789
+ *   (each at its best cutoff on the held-out slice, so optimistic): none near the 0.83 anchor.
+ */
 const RULE_ID = 'claim.check-worthy';
 const LEARNED_ID = 'claim.learned-check-worthy';
 const MIN_WORDS = 5;

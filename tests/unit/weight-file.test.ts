@@ -56,6 +56,20 @@ describe('weight files', () => {
       expect(JSON.stringify(DEFAULT_PACK_SOURCES[name]).length).toBeLessThan(60_000);
     }
   });
+
+  // Issue "Marks a reader can trust", item 6: all learned weights within 8 MB, each file loading in under 150 ms in the worker.
+  it('stay within 8 MB together, and each is read in well under 150 ms', () => {
+    let total = 0;
+    for (const file of Object.values(WEIGHT_FILES)) {
+      const bytes = readFileSync(new URL(`../../public/${file}`, import.meta.url));
+      total += bytes.length;
+      const start = performance.now();
+      const tables = readWeightFile(bytes, file);
+      for (const t of tables.values()) t.get('the');
+      expect(performance.now() - start).toBeLessThan(150);
+    }
+    expect(total).toBeLessThan(8 * 1024 * 1024);
+  });
 });
 
 describe('a pack that names a weight table', () => {
