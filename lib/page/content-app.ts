@@ -22,7 +22,8 @@ import { type CardContent, type HoverCard, confidenceWords, createHoverCard } fr
 import { type HoverIntent, createHoverIntent } from './hover-intent';
 import { markStops, nextStop } from './mark-steps';
 import { commentKeys, isAttached } from './re-render';
-import { rangeFromOffsets } from './text-map';
+import { scrollToRange } from './scroll-to-range';
+import { rangeFromBounds, rangeFromOffsets } from './text-map';
 import type { FoundArticle, FoundComment, MappedText } from './types';
 
 /**
@@ -465,18 +466,17 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
    */
   function step(direction: StepDirection): void {
     if (!active) return;
-    const stops = markStops(
-      [...itemsByMapped].map(([mapped, list]) => [mapped, list.filter(shown)] as [MappedText, Item[]]),
-      doc,
-    );
+    const stops = markStops([...itemsByMapped].map(([mapped, list]) => [mapped, list.filter(shown)] as [MappedText, Item[]]));
     if (stops.length === 0) return card.announce('Plainsight shows no marks on this page.');
-    const next = nextStop(stops, stop, direction, view.innerHeight);
+    const next = nextStop(stops, stop, direction, view.innerHeight, doc);
     const target = stops[next]!;
+    const range = rangeFromBounds(target.bounds, doc);
+    if (!range) return;
     stop = { mapped: target.mapped, start: target.start };
-    (target.range.startContainer.parentElement ?? doc.body).scrollIntoView({ block: 'center' });
-    highlighter.flash(target.range);
+    scrollToRange(range, view);
+    highlighter.flash(range);
     const list = itemsAt(target.mapped, target.start);
-    hover.showNow(list, target.range.getBoundingClientRect());
+    hover.showNow(list, range.getBoundingClientRect());
     const names = list.map((i) => i.card().label).join('; ');
     card.announce(`Mark ${next + 1} of ${stops.length}: ${names}. ${list[0]?.card().cue ?? ''}`);
   }
@@ -485,7 +485,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     const item = items.find((i) => i.id === id && shown(i));
     const range = item && rangeFromOffsets(item.mapped, item.whole?.start ?? item.start, item.whole?.end ?? item.end, doc);
     if (!item || !range) return;
-    (range.startContainer.parentElement ?? doc.body).scrollIntoView({ block: 'center' });
+    scrollToRange(range, view);
     highlighter.flash(range);
     view.requestAnimationFrame(() => guard(() => hover.showNow(itemsAt(item.mapped, item.start), range.getBoundingClientRect())));
   }
