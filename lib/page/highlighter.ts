@@ -29,7 +29,7 @@ import type { MappedText } from './types';
 export interface PaintedSpan {
   start: number;
   end: number;
-  /** The highlight is named `plainsight-<category>`. */
+  /** The highlight is named `plainsight-<category>` (`plainsight-long-<category>` in a very long text: see `LONG_TEXT`). */
   category: string;
 }
 
@@ -44,6 +44,19 @@ export interface Highlighter {
 }
 
 export const HIGHLIGHT_PREFIX = 'plainsight-';
+/**
+ * A mark in a text node at least this long is painted under `plainsight-long-<category>`, whose
+ * look has no underline (highlights.css). Chromium works out the overflow of a whole text node again
+ * after every change to the DOM when a highlight with a text decoration lies in it: one underlined
+ * mark in a paragraph of a megabyte made each change of the page cost about 20 ms (bench:hostile).
+ * Real paragraphs are a few thousand characters at most.
+ */
+export const LONG_TEXT = 20_000;
+
+/** The highlight a span of a category is painted under, where it stands. */
+export function highlightName(category: string, bounds: RangeBounds): string {
+  return `${HIGHLIGHT_PREFIX}${bounds.startContainer.length >= LONG_TEXT ? 'long-' : ''}${category}`;
+}
 /** Up to this many ranges, all are registered; beyond it, only those near the viewport. */
 export const EAGER_RANGES = 1500;
 /** A block with more marks than this registers only those near the viewport, whatever the page's size. */
@@ -181,7 +194,7 @@ export function createHighlighter(doc: Document): Highlighter {
     stage(mapped, spans) {
       return spans.map((span) => {
         const bounds = boundsFromOffsets(mapped, span.start, span.end);
-        if (bounds) staged.push({ name: `${HIGHLIGHT_PREFIX}${span.category}`, bounds });
+        if (bounds) staged.push({ name: highlightName(span.category, bounds), bounds });
         return bounds;
       });
     },
