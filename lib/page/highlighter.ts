@@ -53,10 +53,6 @@ export const HIGHLIGHT_PREFIX = 'plainsight-';
  */
 export const LONG_TEXT = 20_000;
 
-/** The highlight a span of a category is painted under, where it stands. */
-export function highlightName(category: string, bounds: RangeBounds): string {
-  return `${HIGHLIGHT_PREFIX}${bounds.startContainer.length >= LONG_TEXT ? 'long-' : ''}${category}`;
-}
 /** Up to this many ranges, all are registered; beyond it, only those near the viewport. */
 export const EAGER_RANGES = 1500;
 /** A block with more marks than this registers only those near the viewport, whatever the page's size. */
@@ -76,7 +72,7 @@ export function createHighlighter(doc: Document): Highlighter {
   const registry = view?.CSS?.highlights;
   const HighlightClass = view?.Highlight;
   const owned = new Map<string, Highlight>();
-  let staged: { name: string; bounds: RangeBounds }[] = [];
+  let staged: { category: string; bounds: RangeBounds }[] = [];
   /** Every committed mark, by the element holding its start: the unit that comes and goes. */
   const blocks = new Map<Element, Mark[]>();
   let committed = 0;
@@ -194,7 +190,7 @@ export function createHighlighter(doc: Document): Highlighter {
     stage(mapped, spans) {
       return spans.map((span) => {
         const bounds = boundsFromOffsets(mapped, span.start, span.end);
-        if (bounds) staged.push({ name: highlightName(span.category, bounds), bounds });
+        if (bounds) staged.push({ category: span.category, bounds });
         return bounds;
       });
     },
@@ -206,10 +202,19 @@ export function createHighlighter(doc: Document): Highlighter {
       const newBlocks: Element[] = [];
       /** Set when a block holds more than `BLOCK_SLICE` marks: windowing starts, however few marks the page has. */
       let crowded = false;
-      for (const { name, bounds } of fresh) {
-        const block = bounds.startContainer.parentElement;
+      // Marks come in runs of one text node: its element and length are read once a run (DOM reads
+      // cost a content script a microsecond or more each, and a long page has thousands of marks).
+      let node: Text | null = null;
+      let block: Element | null = null;
+      let prefix = HIGHLIGHT_PREFIX;
+      for (const { category, bounds } of fresh) {
+        if (bounds.startContainer !== node) {
+          node = bounds.startContainer;
+          block = node.parentElement;
+          prefix = node.length >= LONG_TEXT ? `${HIGHLIGHT_PREFIX}long-` : HIGHLIGHT_PREFIX;
+        }
         if (!block) continue;
-        const mark: Mark = { highlight: highlightFor(name)!, bounds, range: null };
+        const mark: Mark = { highlight: highlightFor(`${prefix}${category}`)!, bounds, range: null };
         const marks = blocks.get(block);
         if (marks) marks.push(mark);
         else {
