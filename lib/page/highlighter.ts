@@ -202,17 +202,17 @@ export function createHighlighter(doc: Document): Highlighter {
       const newBlocks: Element[] = [];
       /** Set when a block holds more than `BLOCK_SLICE` marks: windowing starts, however few marks the page has. */
       let crowded = false;
-      // Marks come in runs of one text node: its element and length are read once a run (DOM reads
-      // cost a content script a microsecond or more each, and a long page has thousands of marks).
-      let node: Text | null = null;
-      let block: Element | null = null;
-      let prefix = HIGHLIGHT_PREFIX;
+      // A text node's element and length are read once per commit: a DOM read costs a content
+      // script a microsecond or more, and a long page has thousands of marks in a few hundred nodes.
+      const places = new Map<Text, { block: Element | null; prefix: string }>();
       for (const { category, bounds } of fresh) {
-        if (bounds.startContainer !== node) {
-          node = bounds.startContainer;
-          block = node.parentElement;
-          prefix = node.length >= LONG_TEXT ? `${HIGHLIGHT_PREFIX}long-` : HIGHLIGHT_PREFIX;
+        const node = bounds.startContainer;
+        let place = places.get(node);
+        if (!place) {
+          place = { block: node.parentElement, prefix: node.length >= LONG_TEXT ? `${HIGHLIGHT_PREFIX}long-` : HIGHLIGHT_PREFIX };
+          places.set(node, place);
         }
+        const { block, prefix } = place;
         if (!block) continue;
         const mark: Mark = { highlight: highlightFor(`${prefix}${category}`)!, bounds, range: null };
         const marks = blocks.get(block);
