@@ -341,7 +341,9 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
   async function paint(lists: [MappedText, Item[]][], entries: readonly CommentEntry[], startedIn: number): Promise<void> {
     let sliceStart = performance.now();
     for (const [mapped, list] of lists) {
-      const visible = list.filter(shown);
+      // In reading order: the highlighter finds a long paragraph's marks on screen by bisection.
+      // (A claim is marked on its last words, so the engine's order by claim start is not quite it.)
+      const visible = list.filter(shown).sort((x, y) => x.start - y.start);
       // A long article holds thousands of marks: its text is painted a chunk at a time too.
       for (let from = 0; from < visible.length; from += PAINT_CHUNK) {
         if (performance.now() - sliceStart > SLICE_MS) {
