@@ -22,7 +22,8 @@ import { type CardContent, type HoverCard, confidenceWords, createHoverCard } fr
 import { type HoverIntent, createHoverIntent } from './hover-intent';
 import { markStops, nextStop } from './mark-steps';
 import { commentKeys, isAttached } from './re-render';
-import { rangeFromOffsets } from './text-map';
+import { scrollToRange } from './scroll-to-range';
+import { rangeFromBounds, rangeFromOffsets } from './text-map';
 import type { FoundArticle, FoundComment, MappedText } from './types';
 
 /**
@@ -340,7 +341,9 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
   async function paint(lists: [MappedText, Item[]][], entries: readonly CommentEntry[], startedIn: number): Promise<void> {
     let sliceStart = performance.now();
     for (const [mapped, list] of lists) {
-      const visible = list.filter(shown);
+      // In reading order: the highlighter finds a long paragraph's marks on screen by bisection.
+      // (A claim is marked on its last words, so the engine's order by claim start is not quite it.)
+      const visible = list.filter(shown).sort((x, y) => x.start - y.start);
       // A long article holds thousands of marks: its text is painted a chunk at a time too.
       for (let from = 0; from < visible.length; from += PAINT_CHUNK) {
         if (performance.now() - sliceStart > SLICE_MS) {
@@ -465,18 +468,17 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
    */
   function step(direction: StepDirection): void {
     if (!active) return;
-    const stops = markStops(
-      [...itemsByMapped].map(([mapped, list]) => [mapped, list.filter(shown)] as [MappedText, Item[]]),
-      doc,
-    );
+    const stops = markStops([...itemsByMapped].map(([mapped, list]) => [mapped, list.filter(shown)] as [MappedText, Item[]]));
     if (stops.length === 0) return card.announce('Plainsight shows no marks on this page.');
-    const next = nextStop(stops, stop, direction, view.innerHeight);
+    const next = nextStop(stops, stop, direction, view.innerHeight, doc);
     const target = stops[next]!;
+    const range = rangeFromBounds(target.bounds, doc);
+    if (!range) return;
     stop = { mapped: target.mapped, start: target.start };
-    (target.range.startContainer.parentElement ?? doc.body).scrollIntoView({ block: 'center' });
-    highlighter.flash(target.range);
+    scrollToRange(range, view);
+    highlighter.flash(range);
     const list = itemsAt(target.mapped, target.start);
-    hover.showNow(list, target.range.getBoundingClientRect());
+    hover.showNow(list, range.getBoundingClientRect());
     const names = list.map((i) => i.card().label).join('; ');
     card.announce(`Mark ${next + 1} of ${stops.length}: ${names}. ${list[0]?.card().cue ?? ''}`);
   }
@@ -485,7 +487,7 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     const item = items.find((i) => i.id === id && shown(i));
     const range = item && rangeFromOffsets(item.mapped, item.whole?.start ?? item.start, item.whole?.end ?? item.end, doc);
     if (!item || !range) return;
-    (range.startContainer.parentElement ?? doc.body).scrollIntoView({ block: 'center' });
+    scrollToRange(range, view);
     highlighter.flash(range);
     view.requestAnimationFrame(() => guard(() => hover.showNow(itemsAt(item.mapped, item.start), range.getBoundingClientRect())));
   }

@@ -1,5 +1,6 @@
 import { type NearViewport, createNearViewport } from './near-viewport';
-import { rangeFromOffsets } from './text-map';
+import { sliceNearViewport } from './mark-slice';
+import { type RangeBounds, boundsFromOffsets, rangeFromBounds } from './text-map';
 import type { MappedText } from './types';
 
 /**
@@ -13,10 +14,13 @@ import type { MappedText } from './types';
  * paint, against 25 ms when they arrive in one task. Past `EAGER_RANGES`, even that one frame
  * takes 100 ms or more, so only the ranges of blocks near the viewport are registered, and blocks
  * come and go as the reader scrolls. A block holding more than `BLOCK_SLICE` marks (one paragraph of
- * a megabyte can hold 30,000) registers only its marks near the viewport, found by a binary search
- * over their rectangles, marks being in reading order: Chromium re-validates every registered
- * range after any change to the DOM, so what the page's own changes cost must not grow with the
- * number of marks.
+ * a megabyte can hold 30,000) registers only its marks on and just around the screen (see
+ * `sliceNearViewport`), whatever the page's size: Chromium paints every registered range of a text
+ * node again after any change to the DOM, so what the page's own changes cost must not grow with
+ * the number of marks.
+ *
+ * Marks are held as bounds (numbers), and a live `Range` exists only while a mark is registered:
+ * Chromium updates every live range of the document on each DOM change too.
  *
  * The registry is shared with the page, which may clear it (`CSS.highlights.clear()`), delete our
  * names or empty our highlights. Every `GUARD_MS` the painter checks its entries (a map read per
@@ -25,13 +29,13 @@ import type { MappedText } from './types';
 export interface PaintedSpan {
   start: number;
   end: number;
-  /** The highlight is named `plainsight-<category>`. */
+  /** The highlight is named `plainsight-<category>` (`plainsight-long-<category>` in a very long text: see `LONG_TEXT`). */
   category: string;
 }
 
 export interface Highlighter {
-  /** Builds the spans' ranges and holds them for `commit()`; returns them in order (null where a span has no DOM position). */
-  stage(mapped: MappedText, spans: readonly PaintedSpan[]): (Range | null)[];
+  /** Finds where the spans stand and holds them for `commit()`; returns that in order (null where a span has no DOM position). */
+  stage(mapped: MappedText, spans: readonly PaintedSpan[]): (RangeBounds | null)[];
   /** Puts the staged ranges in the registry, in one go. */
   commit(): void;
   /** Shows a range under `plainsight-flash` for a moment. */
@@ -40,16 +44,27 @@ export interface Highlighter {
 }
 
 export const HIGHLIGHT_PREFIX = 'plainsight-';
+/**
+ * A mark in a text node at least this long is painted under `plainsight-long-<category>`, whose
+ * look has no underline (highlights.css). Chromium works out the overflow of a whole text node again
+ * after every change to the DOM when a highlight with a text decoration lies in it: one underlined
+ * mark in a paragraph of a megabyte made each change of the page cost about 20 ms (bench:hostile).
+ * Real paragraphs are a few thousand characters at most.
+ */
+export const LONG_TEXT = 20_000;
+
 /** Up to this many ranges, all are registered; beyond it, only those near the viewport. */
 export const EAGER_RANGES = 1500;
-/** A block with more marks than this registers only those near the viewport. */
-export const BLOCK_SLICE = 200;
+/** A block with more marks than this registers only those near the viewport, whatever the page's size. */
+export const BLOCK_SLICE = 100;
 /** How often the registry is checked for entries the page took out. */
 export const GUARD_MS = 250;
 
 interface Mark {
   highlight: Highlight;
-  range: Range;
+  bounds: RangeBounds;
+  /** Set while the mark is registered. */
+  range: Range | null;
 }
 
 export function createHighlighter(doc: Document): Highlighter {
@@ -57,7 +72,7 @@ export function createHighlighter(doc: Document): Highlighter {
   const registry = view?.CSS?.highlights;
   const HighlightClass = view?.Highlight;
   const owned = new Map<string, Highlight>();
-  let staged: { name: string; range: Range }[] = [];
+  let staged: { category: string; bounds: RangeBounds }[] = [];
   /** Every committed mark, by the element holding its start: the unit that comes and goes. */
   const blocks = new Map<Element, Mark[]>();
   let committed = 0;
@@ -70,6 +85,8 @@ export function createHighlighter(doc: Document): Highlighter {
   /** Each highlight's size after our last change: smaller means the page emptied it. */
   const sizes = new Map<Highlight, number>();
   let guard: number | undefined;
+  /** One range reused to measure marks that are not registered. */
+  let probe: Range | null = null;
 
   const highlightFor = (name: string): Highlight | null => {
     if (!registry || !HighlightClass) return null;
@@ -88,11 +105,17 @@ export function createHighlighter(doc: Document): Highlighter {
   };
   // Firefox 140 breaks chained `add(a).add(b)`; add one range at a time.
   const show = (marks: readonly Mark[]) => {
-    for (const { highlight, range } of marks) highlight.add(range);
+    for (const mark of marks) {
+      mark.range ??= rangeFromBounds(mark.bounds, doc);
+      if (mark.range) mark.highlight.add(mark.range);
+    }
     noteSizes(marks);
   };
   const hide = (marks: readonly Mark[]) => {
-    for (const { highlight, range } of marks) highlight.delete(range);
+    for (const mark of marks) {
+      if (mark.range) mark.highlight.delete(mark.range);
+      mark.range = null;
+    }
     noteSizes(marks);
   };
 
@@ -116,21 +139,16 @@ export function createHighlighter(doc: Document): Highlighter {
     return slice ? marks.slice(...slice) : marks;
   };
 
-  /** The marks of a block, in reading order, that lie within a viewport's height of the viewport. */
-  const nearSlice = (marks: readonly Mark[]): [number, number] => {
-    const height = view!.innerHeight || doc.documentElement.clientHeight;
-    const firstWhere = (past: (rect: DOMRect) => boolean) => {
-      let [low, high] = [0, marks.length];
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        if (past(marks[middle]!.range.getBoundingClientRect())) high = middle;
-        else low = middle + 1;
-      }
-      return low;
-    };
-    const from = firstWhere((rect) => rect.bottom >= -height);
-    return [from, Math.max(from, firstWhere((rect) => rect.top > 2 * height))];
+  /** A mark's box in viewport coordinates, registered or not. */
+  const rectOf = (mark: Mark): DOMRect | null => {
+    if (mark.range) return mark.range.getBoundingClientRect();
+    probe ??= doc.createRange();
+    return rangeFromBounds(mark.bounds, doc, probe)?.getBoundingClientRect() ?? null;
   };
+
+  /** The marks of a block, in reading order, on or just around the screen. */
+  const nearSlice = (marks: readonly Mark[]): [number, number] =>
+    sliceNearViewport(marks.length, (i) => rectOf(marks[i]!), view!.innerHeight || doc.documentElement.clientHeight);
 
   /** Registers a big block's marks near the viewport and unregisters those that left. */
   const reslice = (block: Element, marks: Mark[]) => {
@@ -163,6 +181,7 @@ export function createHighlighter(doc: Document): Highlighter {
   const startWindowing = () => {
     near = createNearViewport(doc, onNear);
     for (const highlight of owned.values()) highlight.clear();
+    for (const marks of blocks.values()) for (const mark of marks) mark.range = null;
     sizes.clear();
     near.track([...blocks.keys()]);
   };
@@ -170,9 +189,9 @@ export function createHighlighter(doc: Document): Highlighter {
   return {
     stage(mapped, spans) {
       return spans.map((span) => {
-        const range = rangeFromOffsets(mapped, span.start, span.end, doc);
-        if (range) staged.push({ name: `${HIGHLIGHT_PREFIX}${span.category}`, range });
-        return range;
+        const bounds = boundsFromOffsets(mapped, span.start, span.end);
+        if (bounds) staged.push({ category: span.category, bounds });
+        return bounds;
       });
     },
     commit() {
@@ -181,22 +200,33 @@ export function createHighlighter(doc: Document): Highlighter {
       if (!registry || !HighlightClass) return;
       const added: Mark[] = [];
       const newBlocks: Element[] = [];
-      for (const { name, range } of fresh) {
-        const start = range.startContainer;
-        const block = start.nodeType === 1 ? (start as Element) : start.parentElement;
+      /** Set when a block holds more than `BLOCK_SLICE` marks: windowing starts, however few marks the page has. */
+      let crowded = false;
+      // A text node's element and length are read once per commit: a DOM read costs a content
+      // script a microsecond or more, and a long page has thousands of marks in a few hundred nodes.
+      const places = new Map<Text, { block: Element | null; prefix: string }>();
+      for (const { category, bounds } of fresh) {
+        const node = bounds.startContainer;
+        let place = places.get(node);
+        if (!place) {
+          place = { block: node.parentElement, prefix: node.length >= LONG_TEXT ? `${HIGHLIGHT_PREFIX}long-` : HIGHLIGHT_PREFIX };
+          places.set(node, place);
+        }
+        const { block, prefix } = place;
         if (!block) continue;
-        const mark = { highlight: highlightFor(name)!, range };
+        const mark: Mark = { highlight: highlightFor(`${prefix}${category}`)!, bounds, range: null };
         const marks = blocks.get(block);
         if (marks) marks.push(mark);
         else {
           blocks.set(block, [mark]);
           newBlocks.push(block);
         }
+        crowded ||= (marks?.length ?? 1) > BLOCK_SLICE;
         // A sliced block's new marks wait for the next look at the viewport (`near.track` below asks for one).
         if (!near || (shown.has(block) && !slices.has(block))) added.push(mark);
       }
       committed += added.length;
-      if (!near && committed > EAGER_RANGES && view?.ResizeObserver) return startWindowing();
+      if (!near && (committed > EAGER_RANGES || crowded) && view?.ResizeObserver) return startWindowing();
       show(added);
       near?.track(newBlocks);
     },
@@ -220,6 +250,7 @@ export function createHighlighter(doc: Document): Highlighter {
       shown.clear();
       slices.clear();
       committed = 0;
+      probe = null;
       for (const [name, highlight] of owned) if (registry?.get(name) === highlight) registry.delete(name);
       owned.clear();
     },

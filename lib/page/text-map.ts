@@ -197,11 +197,24 @@ function segmentAtOrBefore(segments: readonly TextSegment[], offset: number): nu
 }
 
 /**
- * The `Range` over the characters `[start, end)` of a mapped text. A start that falls between
+ * Where the characters `[start, end)` of a mapped text stand in the DOM, as plain numbers: unlike
+ * a live `Range`, holding thousands of these costs the page nothing. Chromium updates every live
+ * `Range` of a document on every DOM change, so 30,000 of them held for the marks of a long page
+ * doubled what each change of a busy page cost (bench:hostile).
+ */
+export interface RangeBounds {
+  startContainer: Text;
+  startOffset: number;
+  endContainer: Text;
+  endOffset: number;
+}
+
+/**
+ * The DOM position of the characters `[start, end)` of a mapped text. A start that falls between
  * segments (a block break, a collapsed space) moves forward to the next character that has a
  * DOM position, an end moves back; null when no such character lies in the span.
  */
-export function rangeFromOffsets(mapped: MappedText, start: number, end: number, doc?: Document): Range | null {
+export function boundsFromOffsets(mapped: MappedText, start: number, end: number): RangeBounds | null {
   const { segments } = mapped;
   let first = segmentAtOrBefore(segments, start);
   let startSegment = segments[first];
@@ -212,10 +225,41 @@ export function rangeFromOffsets(mapped: MappedText, start: number, end: number,
   const last = segmentAtOrBefore(segments, end - 1);
   const endSegment = segments[last];
   if (!startSegment || !endSegment || last < first || end <= start) return null;
-  const range = (doc ?? (startSegment.node.ownerDocument as Document)).createRange();
-  range.setStart(startSegment.node, startSegment.nodeOffset + Math.max(0, start - startSegment.start));
-  range.setEnd(endSegment.node, endSegment.nodeOffset + Math.min(endSegment.length, end - endSegment.start));
+  return {
+    startContainer: startSegment.node,
+    startOffset: startSegment.nodeOffset + Math.max(0, start - startSegment.start),
+    endContainer: endSegment.node,
+    endOffset: endSegment.nodeOffset + Math.min(endSegment.length, end - endSegment.start),
+  };
+}
+
+/**
+ * A live `Range` over the bounds, or null when the page has since shortened their text (the
+ * offsets no longer fit). `into` is set and returned instead of a new range when given.
+ */
+export function rangeFromBounds(bounds: RangeBounds, doc?: Document, into?: Range): Range | null {
+  const range = into ?? (doc ?? (bounds.startContainer.ownerDocument as Document)).createRange();
+  try {
+    range.setStart(bounds.startContainer, bounds.startOffset);
+    range.setEnd(bounds.endContainer, bounds.endOffset);
+  } catch {
+    return null;
+  }
   return range;
+}
+
+/** The `Range` over the characters `[start, end)` of a mapped text (see `boundsFromOffsets`). */
+export function rangeFromOffsets(mapped: MappedText, start: number, end: number, doc?: Document): Range | null {
+  const bounds = boundsFromOffsets(mapped, start, end);
+  return bounds && rangeFromBounds(bounds, doc);
+}
+
+/** Whether `a` starts before (negative), with (0) or after (positive) `b`, in document order. */
+export function compareStarts(a: RangeBounds, b: RangeBounds): number {
+  if (a.startContainer === b.startContainer) return a.startOffset - b.startOffset;
+  const position = a.startContainer.compareDocumentPosition(b.startContainer);
+  if (position & 4 /* Node.DOCUMENT_POSITION_FOLLOWING */) return -1;
+  return position & 2 /* Node.DOCUMENT_POSITION_PRECEDING */ ? 1 : 0;
 }
 
 /**

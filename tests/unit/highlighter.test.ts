@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BLOCK_SLICE, EAGER_RANGES, GUARD_MS, createHighlighter } from '../../lib/page/highlighter';
+import { BLOCK_SLICE, EAGER_RANGES, GUARD_MS, LONG_TEXT, createHighlighter } from '../../lib/page/highlighter';
+import { SLICE_MARGIN } from '../../lib/page/mark-slice';
 import { mapText } from '../../lib/page/text-map';
 import { type LoadedPage, loadPage } from '../fixtures/dom';
 
@@ -116,8 +118,10 @@ describe('the highlighter', () => {
     expect(registry.size).toBe(0);
   });
 
-  it('in one paragraph holding thousands of marks, keeps registered only the marks near the viewport', async () => {
-    const count = EAGER_RANGES + 500;
+  it.each([
+    ['thousands of marks', EAGER_RANGES + 500],
+    ['a few hundred marks, on a page too small to window otherwise', BLOCK_SLICE * 3],
+  ])('in one paragraph holding %s, keeps registered only the marks on and just around the screen', async (_, count) => {
     const sentence = (i: number) => `Figure ${String(i).padStart(4, '0')} grew by 9 percent. `; // 31 characters
     page = loadPage(`<!doctype html><html><body><article><p>${Array.from({ length: count }, (_, i) => sentence(i)).join('')}</p></article></body></html>`);
     const doc = page.document;
@@ -138,16 +142,41 @@ describe('the highlighter', () => {
     const highlighter = createHighlighter(doc);
     highlighter.stage(mapped, spans);
     highlighter.commit();
-    const lines = () => [...(registry.get('plainsight-claim') ?? [])].map((r) => Math.floor(r.startOffset / 31)).sort((a, b) => a - b);
+    // A paragraph of LONG_TEXT characters or more is painted under a highlight of its own (see below).
+    const ours = () => [...(registry.get('plainsight-claim') ?? []), ...(registry.get('plainsight-long-claim') ?? [])];
+    const lines = () => ours().map((r) => Math.floor(r.startOffset / 31)).sort((a, b) => a - b);
     const settled = () => expect.poll(async () => (await frame(view), lines()), { timeout: 10_000, interval: 0 });
-    // Viewport 0–800 px, one viewport above and below: the lines that meet −800…1600 px.
-    const near = () => Array.from({ length: count }, (_, i) => i).filter((i) => i * 20 - scroll + 16 >= -800 && i * 20 - scroll <= 1600);
+    // Viewport 0–800 px and a tenth of it above and below: the lines that meet −80…880 px.
+    const margin = 800 * SLICE_MARGIN;
+    const near = () => Array.from({ length: count }, (_, i) => i).filter((i) => i * 20 - scroll + 16 >= -margin && i * 20 - scroll <= 800 + margin);
     await settled().toEqual(near());
     expect(lines().length).toBeLessThan(BLOCK_SLICE);
-    scroll = 20_000;
+    scroll = count * 10;
     view.dispatchEvent(new view.Event('scroll'));
     await settled().toEqual(near());
-    expect(lines()[0]).toBe(960);
+    expect(lines()[0]).toBe(Math.ceil((count * 10 - margin - 16) / 20));
     highlighter.removeAll();
+    expect(registry.size).toBe(0);
+  });
+
+  it('paints a mark in a very long text under a highlight of its own, which highlights.css draws with no underline', () => {
+    const { doc, registry } = setUp(1);
+    const long = doc.createElement('p');
+    long.textContent = 'The budget grew by 9 percent. '.repeat(Math.ceil(LONG_TEXT / 30));
+    doc.querySelector('article')!.append(long);
+    const mapped = mapText(doc.querySelector('article')!);
+    const highlighter = createHighlighter(doc);
+    highlighter.stage(mapped, [...mapped.text.matchAll(/grew by \d+ percent/g)].slice(0, 3).map((m) => ({ start: m.index, end: m.index + m[0].length, category: 'claim' })));
+    highlighter.commit();
+    expect([...registry.keys()].sort()).toEqual(['plainsight-claim', 'plainsight-long-claim']);
+    expect(registry.get('plainsight-long-claim')?.size).toBe(2);
+    highlighter.removeAll();
+
+    const css = readFileSync(new URL('../../entrypoints/content/highlights.css', import.meta.url), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+    const rules = [...css.matchAll(/([^{}]+)\{([^}]*)\}/g)].map(([, selectors, body]) => ({ names: [...selectors!.matchAll(/::highlight\(([\w-]+)\)/g)].map((m) => m[1]!), body: body! }));
+    const names = rules.flatMap((r) => r.names);
+    const plain = names.filter((n) => !n.startsWith('plainsight-long-') && n !== 'plainsight-flash');
+    expect(plain.map((n) => n.replace('plainsight-', 'plainsight-long-')).filter((n) => !names.includes(n))).toEqual([]);
+    for (const rule of rules.filter((r) => r.names.some((n) => n.startsWith('plainsight-long-')))) expect(rule.body).not.toMatch(/text-decoration|text-shadow/);
   });
 });
