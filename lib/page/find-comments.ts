@@ -26,6 +26,8 @@ interface CommentShape {
 interface CommentAreas {
   wordpressLists: Element[];
   disqusThreads: Element[];
+  /** Comments the page declares as such: schema.org `Comment` microdata, ARIA `role="comment"`. */
+  declared: Element[];
   /** Outermost elements whose class or id names comments. */
   named: Element[];
   /** Time elements and elements with a `datetime`, gathered in the same walk (a selector query over the page costs another). */
@@ -49,6 +51,8 @@ export function findComments(root: Document | Element, article?: FoundArticle | 
     knownShape(areas.wordpressLists, C.wordpress.item, C.wordpress.body),
     knownShape(areas.disqusThreads, C.disqus.item, C.disqus.body),
   ];
+  const declared = new Set(areas.declared);
+  if (declared.size > 0) known.push({ items: areas.declared, isItem: (element) => declared.has(element), body: C.declared.body, leadAuthor: false });
   for (const shape of known) {
     const comments = shape ? read(shape) : [];
     if (comments.length > 0) return comments;
@@ -95,7 +99,7 @@ function linkShare(comment: FoundComment): number {
 }
 
 function collectAreas(scope: Element, overlapsArticle: (element: Element) => boolean): CommentAreas {
-  const areas: CommentAreas = { wordpressLists: [], disqusThreads: [], named: [], times: [] };
+  const areas: CommentAreas = { wordpressLists: [], disqusThreads: [], declared: [], named: [], times: [] };
   let lastNamed: Element | null = null;
   walkTree(scope, (node) => {
     if (node.nodeType !== ELEMENT_NODE) return false;
@@ -108,6 +112,7 @@ function collectAreas(scope: Element, overlapsArticle: (element: Element) => boo
     const id = element.getAttribute('id') ?? '';
     if ((C.wordpress.list.test(className) || C.wordpress.list.test(id)) && (element.localName === 'ol' || element.localName === 'ul')) areas.wordpressLists.push(element);
     if (C.disqus.threadIds.has(id)) areas.disqusThreads.push(element);
+    if (isDeclaredComment(element) && !element.closest(C.sidebarSelector)) areas.declared.push(element);
     if (C.containerWords.test(`${className} ${id}`) && !lastNamed?.contains(element) && !overlapsArticle(element) && !isSidebarList(element, className, id)) {
       areas.named.push(element);
       lastNamed = element;
@@ -126,6 +131,11 @@ function isSidebarList(element: Element, className: string, id: string): boolean
   const name = `${className} ${id}`;
   if (C.sidebarWords.test(name) || (C.widgetWords.test(name) && !C.threadWidget.test(name))) return true;
   return element.closest(C.sidebarSelector) !== null && !A.commentSection.test(name);
+}
+
+/** schema.org `Comment` microdata or ARIA's `comment` role: the page says this block is a comment. */
+function isDeclaredComment(element: Element): boolean {
+  return C.declared.itemtype.test(element.getAttribute('itemtype') ?? '') || element.getAttribute('role') === 'comment';
 }
 
 function knownShape(areas: readonly Element[], itemSelector: string, body: RegExp): CommentShape | null {
@@ -307,6 +317,8 @@ function comb(item: Element, shape: CommentShape): CommentParts {
     // A date can carry a text-ish class too ("datetime secondary-text"): it is never the body.
     const chrome = C.dateWords.test(className);
     if (chrome || !element.hasAttributes()) return true;
+    // schema.org's `text` of a Comment is its body, whatever the class says.
+    if (element.getAttribute('itemprop') === 'text') parts.bodies.unshift(element);
     // By class alone: ids number their items (`bb_message_3901146` names a reply, not a text).
     const words = classWords(element);
     if (shape.body.test(words)) parts.bodies.push(element);

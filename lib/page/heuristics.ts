@@ -160,6 +160,11 @@ export const COMMENT_HEURISTICS = {
     item: 'li.post, [data-role="post"]',
     body: /(?:^|\s)post-message(?:\s|$)/,
   },
+  /** Comments a page declares: schema.org `Comment` (or `Answer`) microdata, ARIA 1.3's `role="comment"`; the text's class, when it has one. */
+  declared: {
+    itemtype: /schema\.org\/(?:Comment|Answer)\s*$/i,
+    body: /(?:^|[\s_-])(?:comment-?(?:body|content|text)|text|message|content|body)(?:$|[\s_-])/i,
+  },
   /** Words in the class or id of an area of comments. */
   containerWords: /comment|discussion|replies|responses|kommentar|commentaire|comentario/i,
   /** …unless it lists other pages' comments: a sidebar, "recent" or "most commented"… */
