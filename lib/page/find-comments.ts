@@ -1,9 +1,11 @@
 /**
  * Finds the reader comments of a page: WordPress and Disqus markup by their known shape (Disqus
- * both on the host page and inside its own frame), any other comment system as a run of
- * same-shaped blocks inside an area named for comments, each with an author-like element and a
- * text, or failing that as same-shaped blocks around time elements, each naming an author. Each comment's text leaves out its replies (they are
- * comments of their own), its header, metadata, actions and forms.
+ * both on the host page and inside its own frame), comments the page declares (schema.org
+ * `Comment`, `role="comment"`), any other comment system as a run of same-shaped blocks (or one
+ * block that names itself a comment) inside an area named for comments, each with an author and
+ * a text, or failing that as same-shaped blocks around time elements, each naming an author.
+ * Each comment's text leaves out its replies (they are comments of their own), its header,
+ * metadata, actions and forms.
  */
 import { ARTICLE_HEURISTICS as A, COMMENT_HEURISTICS as C } from './heuristics';
 import { isSkippedElement, mapText } from './text-map';
