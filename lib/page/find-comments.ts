@@ -7,7 +7,7 @@
  * Each comment's text leaves out its replies (they are comments of their own), its header,
  * metadata, actions and forms.
  */
-import { ARTICLE_HEURISTICS as A, COMMENT_HEURISTICS as C } from './heuristics';
+import { ARTICLE_HEURISTICS as A, COMMENT_HEURISTICS as C, TEXT_HEURISTICS as T } from './heuristics';
 import { isSkippedElement, mapText } from './text-map';
 import type { FoundArticle, FoundComment } from './types';
 import { walkTree } from './walk-tree';
@@ -106,15 +106,20 @@ function collectAreas(scope: Element, overlapsArticle: (element: Element) => boo
   walkTree(scope, (node) => {
     if (node.nodeType !== ELEMENT_NODE) return false;
     const element = node as Element;
-    if (isSkippedElement(element)) return false;
-    if (element.localName === 'time') areas.times.push(element);
-    if (!element.hasAttributes()) return true;
-    if (element.localName !== 'time' && element.hasAttribute('datetime')) areas.times.push(element);
-    const className = element.getAttribute('class') ?? '';
-    const id = element.getAttribute('id') ?? '';
-    if ((C.wordpress.list.test(className) || C.wordpress.list.test(id)) && (element.localName === 'ol' || element.localName === 'ul')) areas.wordpressLists.push(element);
+    const tag = element.localName;
+    if (T.skippedTags.has(tag)) return false;
+    if (!element.hasAttributes()) {
+      if (tag === 'time') areas.times.push(element);
+      return true;
+    }
+    // One pass over the attributes instead of a lookup per name: this walk visits every element of the page.
+    const marks = readAttributes(element);
+    if (marks === null) return false;
+    if (tag === 'time' || marks.dated) areas.times.push(element);
+    const { className, id } = marks;
+    if ((C.wordpress.list.test(className) || C.wordpress.list.test(id)) && (tag === 'ol' || tag === 'ul')) areas.wordpressLists.push(element);
     if (C.disqus.threadIds.has(id)) areas.disqusThreads.push(element);
-    if (isDeclaredComment(element) && !element.closest(C.sidebarSelector)) areas.declared.push(element);
+    if (marks.declared && !element.closest(C.sidebarSelector)) areas.declared.push(element);
     if (C.containerWords.test(`${className} ${id}`) && !lastNamed?.contains(element) && !overlapsArticle(element) && !isSidebarList(element, className, id)) {
       areas.named.push(element);
       lastNamed = element;
@@ -122,6 +127,20 @@ function collectAreas(scope: Element, overlapsArticle: (element: Element) => boo
     return true;
   });
   return areas;
+}
+
+/** What the area walk reads from an element's attributes, or null when they hide it (as `isHiddenElement` says). */
+function readAttributes(element: Element): { className: string; id: string; dated: boolean; declared: boolean } | null {
+  const marks = { className: '', id: '', dated: false, declared: false };
+  for (const { name, value } of element.attributes) {
+    if (name === 'class') marks.className = value;
+    else if (name === 'id') marks.id = value;
+    else if (name === 'hidden' || (name === 'aria-hidden' && value === 'true') || (name === 'style' && T.hiddenStyle.test(value))) return null;
+    else if (name === 'datetime') marks.dated = true;
+    else if (name === 'itemtype') marks.declared ||= C.declared.itemtype.test(value);
+    else if (name === 'role') marks.declared ||= value === 'comment';
+  }
+  return marks;
 }
 
 /**
@@ -133,11 +152,6 @@ function isSidebarList(element: Element, className: string, id: string): boolean
   const name = `${className} ${id}`;
   if (C.sidebarWords.test(name) || (C.widgetWords.test(name) && !C.threadWidget.test(name))) return true;
   return element.closest(C.sidebarSelector) !== null && !A.commentSection.test(name);
-}
-
-/** schema.org `Comment` microdata or ARIA's `comment` role: the page says this block is a comment. */
-function isDeclaredComment(element: Element): boolean {
-  return C.declared.itemtype.test(element.getAttribute('itemtype') ?? '') || element.getAttribute('role') === 'comment';
 }
 
 function knownShape(areas: readonly Element[], itemSelector: string, body: RegExp): CommentShape | null {
