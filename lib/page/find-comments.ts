@@ -1,11 +1,13 @@
 /**
  * Finds the reader comments of a page: WordPress and Disqus markup by their known shape (Disqus
- * both on the host page and inside its own frame), any other comment system as a run of
- * same-shaped blocks inside an area named for comments, each with an author-like element and a
- * text, or failing that as same-shaped blocks around time elements, each naming an author. Each comment's text leaves out its replies (they are
- * comments of their own), its header, metadata, actions and forms.
+ * both on the host page and inside its own frame), comments the page declares (schema.org
+ * `Comment`, `role="comment"`), any other comment system as a run of same-shaped blocks (or one
+ * block that names itself a comment) inside an area named for comments, each with an author and
+ * a text, or failing that as same-shaped blocks around time elements, each naming an author.
+ * Each comment's text leaves out its replies (they are comments of their own), its header,
+ * metadata, actions and forms.
  */
-import { ARTICLE_HEURISTICS as A, COMMENT_HEURISTICS as C } from './heuristics';
+import { ARTICLE_HEURISTICS as A, COMMENT_HEURISTICS as C, TEXT_HEURISTICS as T } from './heuristics';
 import { isSkippedElement, mapText } from './text-map';
 import type { FoundArticle, FoundComment } from './types';
 import { walkTree } from './walk-tree';
@@ -26,6 +28,8 @@ interface CommentShape {
 interface CommentAreas {
   wordpressLists: Element[];
   disqusThreads: Element[];
+  /** Comments the page declares as such: schema.org `Comment` microdata, ARIA `role="comment"`. */
+  declared: Element[];
   /** Outermost elements whose class or id names comments. */
   named: Element[];
   /** Time elements and elements with a `datetime`, gathered in the same walk (a selector query over the page costs another). */
@@ -49,6 +53,8 @@ export function findComments(root: Document | Element, article?: FoundArticle | 
     knownShape(areas.wordpressLists, C.wordpress.item, C.wordpress.body),
     knownShape(areas.disqusThreads, C.disqus.item, C.disqus.body),
   ];
+  const declared = new Set(areas.declared);
+  if (declared.size > 0) known.push({ items: areas.declared, isItem: (element) => declared.has(element), body: C.declared.body, leadAuthor: false });
   for (const shape of known) {
     const comments = shape ? read(shape) : [];
     if (comments.length > 0) return comments;
@@ -95,19 +101,25 @@ function linkShare(comment: FoundComment): number {
 }
 
 function collectAreas(scope: Element, overlapsArticle: (element: Element) => boolean): CommentAreas {
-  const areas: CommentAreas = { wordpressLists: [], disqusThreads: [], named: [], times: [] };
+  const areas: CommentAreas = { wordpressLists: [], disqusThreads: [], declared: [], named: [], times: [] };
   let lastNamed: Element | null = null;
   walkTree(scope, (node) => {
     if (node.nodeType !== ELEMENT_NODE) return false;
     const element = node as Element;
-    if (isSkippedElement(element)) return false;
-    if (element.localName === 'time') areas.times.push(element);
-    if (!element.hasAttributes()) return true;
-    if (element.localName !== 'time' && element.hasAttribute('datetime')) areas.times.push(element);
-    const className = element.getAttribute('class') ?? '';
-    const id = element.getAttribute('id') ?? '';
-    if ((C.wordpress.list.test(className) || C.wordpress.list.test(id)) && (element.localName === 'ol' || element.localName === 'ul')) areas.wordpressLists.push(element);
+    const tag = element.localName;
+    if (T.skippedTags.has(tag)) return false;
+    if (!element.hasAttributes()) {
+      if (tag === 'time') areas.times.push(element);
+      return true;
+    }
+    // One pass over the attributes instead of a lookup per name: this walk visits every element of the page.
+    const marks = readAttributes(element);
+    if (marks === null) return false;
+    if (tag === 'time' || marks.dated) areas.times.push(element);
+    const { className, id } = marks;
+    if ((C.wordpress.list.test(className) || C.wordpress.list.test(id)) && (tag === 'ol' || tag === 'ul')) areas.wordpressLists.push(element);
     if (C.disqus.threadIds.has(id)) areas.disqusThreads.push(element);
+    if (marks.declared && !element.closest(C.sidebarSelector)) areas.declared.push(element);
     if (C.containerWords.test(`${className} ${id}`) && !lastNamed?.contains(element) && !overlapsArticle(element) && !isSidebarList(element, className, id)) {
       areas.named.push(element);
       lastNamed = element;
@@ -117,6 +129,20 @@ function collectAreas(scope: Element, overlapsArticle: (element: Element) => boo
   return areas;
 }
 
+/** What the area walk reads from an element's attributes, or null when they hide it (as `isHiddenElement` says). */
+function readAttributes(element: Element): { className: string; id: string; dated: boolean; declared: boolean } | null {
+  const marks = { className: '', id: '', dated: false, declared: false };
+  for (const { name, value } of element.attributes) {
+    if (name === 'class') marks.className = value;
+    else if (name === 'id') marks.id = value;
+    else if (name === 'hidden' || (name === 'aria-hidden' && value === 'true') || (name === 'style' && T.hiddenStyle.test(value))) return null;
+    else if (name === 'datetime') marks.dated = true;
+    else if (name === 'itemtype') marks.declared ||= C.declared.itemtype.test(value);
+    else if (name === 'role') marks.declared ||= value === 'comment';
+  }
+  return marks;
+}
+
 /**
  * A "recent comments" or "most discussed" widget, or a list in a sidebar, shows comments of other
  * pages. An `aside` may also hold the page's own comment section beside the article (a
@@ -124,7 +150,8 @@ function collectAreas(scope: Element, overlapsArticle: (element: Element) => boo
  */
 function isSidebarList(element: Element, className: string, id: string): boolean {
   const name = `${className} ${id}`;
-  return C.sidebarWords.test(name) || (element.closest(C.sidebarSelector) !== null && !A.commentSection.test(name));
+  if (C.sidebarWords.test(name) || (C.widgetWords.test(name) && !C.threadWidget.test(name))) return true;
+  return element.closest(C.sidebarSelector) !== null && !A.commentSection.test(name);
 }
 
 function knownShape(areas: readonly Element[], itemSelector: string, body: RegExp): CommentShape | null {
@@ -165,7 +192,7 @@ function genericComments(areas: readonly Element[]): FoundComment[] {
       // A list of links that name commenters ("Ann on Post title", a blog's recent-comments widget) is no thread.
       const comments = members
         .map((member) => readComment(member, shape))
-        .filter((comment) => saysSomething(comment) && linkShare(comment) <= C.timedMaxLinkShare);
+        .filter((comment) => saysSomething(comment) && linkShare(comment) <= C.timedMaxLinkShare && !isThreadHolder(comment, members));
       const named = comments.filter((comment) => comment.author).length;
       if (comments.length < (lone ? 1 : C.minComments) || named * 2 < comments.length || (lone && named === 0)) continue;
       const score = named + comments.length;
@@ -177,17 +204,43 @@ function genericComments(areas: readonly Element[]): FoundComment[] {
   return best?.comments ?? [];
 }
 
+/** A block of the group that names no author and holds two or more of the others is their container (a `div.content` around the thread), not a comment. */
+function isThreadHolder(comment: FoundComment, members: readonly Element[]): boolean {
+  if (comment.author) return false;
+  let held = 0;
+  for (const member of members) if (member !== comment.root && comment.root.contains(member) && ++held >= 2) return true;
+  return false;
+}
+
 /**
- * A block that is a comment on its own: its class names one, it carries a date, and it holds no
- * form control (a comment form, a sort menu or a login prompt is named like a comment too).
+ * A block that is a comment on its own: its class names one, it carries a date or names its
+ * author (a single entry whose date is a bare permalink), and it holds no form control (a comment
+ * form, a sort menu or a login prompt is named like a comment too).
  */
 function isLoneComment(member: Element): boolean {
-  if (!C.containerWords.test(signature(member)) || member.querySelector(C.formControlSelector)) return false;
+  const name = signature(member);
+  if (!C.containerWords.test(name) || C.areaWords.test(name.slice(member.localName.length)) || member.querySelector(C.formControlSelector)) return false;
   for (const part of member.getElementsByTagName('*')) {
-    if (part.localName === 'time' || part.hasAttribute('datetime') || C.dateWords.test(part.getAttribute('class') ?? '')) return true;
+    if (isDate(part) || isAuthorLike(part) || part.localName === 'cite') return true;
   }
   return false;
 }
+
+/** A time element, an element with a `datetime`, or one whose class says it is a date. */
+function isDate(element: Element): boolean {
+  return element.localName === 'time' || (element.hasAttributes() && (element.hasAttribute('datetime') || C.dateWords.test(element.getAttribute('class') ?? '')));
+}
+
+/** class and id with camel-case words set apart (`commentMeta` → `comment Meta`), for the word patterns. */
+function nameWords(element: Element): string {
+  return `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.replace(CAMEL_HUMP, '$1 $2');
+}
+
+/** The class alone, camel-case words set apart. */
+function classWords(element: Element): string {
+  return (element.getAttribute('class') ?? '').replace(CAMEL_HUMP, '$1 $2');
+}
+const CAMEL_HUMP = /([a-z])([A-Z])/g;
 
 /** Comments stand side by side, or one answers another inside it. Linear: each member's ancestors are walked once. */
 function isThread(members: readonly Element[]): boolean {
@@ -224,9 +277,10 @@ function isAuthorLike(element: Element): boolean {
 function isChrome(element: Element, author: Element | null): boolean {
   if (element === author || C.chromeTags.has(element.localName)) return true;
   if (element.hasAttributes()) {
-    const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
     // A date is never text, however it is named ("commentDate" too).
-    if (C.chromeWords.test(name) || C.dateWords.test(element.getAttribute('class') ?? '')) return true;
+    if (C.dateWords.test(element.getAttribute('class') ?? '')) return true;
+    const words = nameWords(element);
+    if (C.chromeWords.test(words)) return !isTruncatedText(element, words);
   }
   const name = element.localName;
   if (name !== 'a' && name !== 'span' && name !== 'li' && name !== 'div') return false;
@@ -234,58 +288,156 @@ function isChrome(element: Element, author: Element | null): boolean {
   return C.actionText.test(text) || C.dateOnlyText.test(text);
 }
 
+/** A "read more" wrapper around the comment's own words (`js-read-more`), not the toggle itself. */
+function isTruncatedText(element: Element, words: string): boolean {
+  return C.truncatedWords.test(words) && collapse(element.textContent).length >= C.minTruncatedText;
+}
+
 /** The name in an author element, without the time, permalink or separators set beside it. */
 function authorName(element: Element): string {
-  const { text } = mapText(element, (inner) => inner !== element && (C.chromeTags.has(inner.localName) || inner.querySelector('time') !== null));
+  const { text } = mapText(
+    element,
+    (inner) =>
+      inner !== element &&
+      (C.chromeTags.has(inner.localName) || inner.querySelector('time') !== null || (inner.localName === 'a' && C.actionText.test(collapse(inner.textContent)))),
+  );
   const name = collapse(text).replace(C.nameSeparators, '');
   return C.nameLetter.test(name) ? name : '';
 }
 
 /** The parts of a comment found in one walk over it, replies left out. */
-function comb(item: Element, shape: CommentShape): { authors: Element[]; body: Element | null; fallbackBody: Element | null; lead: Element | null } {
-  const parts = { authors: [] as Element[], body: null as Element | null, fallbackBody: null as Element | null, lead: null as Element | null };
+interface CommentParts {
+  authors: Element[];
+  /** Parts named as the text: the shape's own body class first, then the generic words. */
+  bodies: Element[];
+  fallbackBodies: Element[];
+  /** The first bold, cited or linked line that has letters, and the block it was found in. */
+  lead: Element | null;
+  leadScope: Element;
+  /** The first date of the comment. */
+  date: Element | null;
+}
+
+function comb(item: Element, shape: CommentShape): CommentParts {
+  const parts: CommentParts = { authors: [], bodies: [], fallbackBodies: [], lead: null, leadScope: item, date: null };
+  // A `dl` thread: the `dt` before a `dd` is its header (author and date), the `dd` its text.
+  const term = item.localName === 'dd' && item.previousElementSibling?.localName === 'dt' ? item.previousElementSibling : null;
+  if (term) combHeader(term, parts);
   walkTree(item, (node) => {
     if (node.nodeType !== ELEMENT_NODE) return false;
     const element = node as Element;
-    if (shape.isItem(element) || isSkippedElement(element)) return false;
-    if (isAuthorLike(element)) parts.authors.push(element);
-    if (!parts.lead && C.leadAuthorTags.has(element.localName)) parts.lead = element;
+    // A form (the reply box, "Your name", "Comment *") holds neither the author nor the text.
+    if (shape.isItem(element) || isSkippedElement(element) || element.localName === 'form') return false;
+    noteHeaderPart(element, item, parts);
     const className = element.getAttribute('class') ?? '';
     // A date can carry a text-ish class too ("datetime secondary-text"): it is never the body.
     const chrome = C.dateWords.test(className);
-    if (!parts.body && !chrome && shape.body.test(className)) parts.body = element;
-    if (!parts.fallbackBody && !chrome && C.bodyWords.test(className)) parts.fallbackBody = element;
+    if (chrome || !element.hasAttributes()) return true;
+    // schema.org's `text` of a Comment is its body, whatever the class says.
+    if (element.getAttribute('itemprop') === 'text') parts.bodies.unshift(element);
+    // By class alone: ids number their items (`bb_message_3901146` names a reply, not a text).
+    const words = classWords(element);
+    if (shape.body.test(words)) parts.bodies.push(element);
+    else if (C.bodyWords.test(words)) parts.fallbackBodies.push(element);
     return true;
   });
   return parts;
 }
 
-/** The innermost author-like element with a short name; for generic shapes, a bold first line. */
-function pickAuthor(item: Element, authors: readonly Element[], lead: Element | null, shape: CommentShape): Element | null {
+function combHeader(header: Element, parts: CommentParts): void {
+  walkTree(header, (node) => {
+    if (node.nodeType !== ELEMENT_NODE || isSkippedElement(node as Element)) return false;
+    noteHeaderPart(node as Element, header, parts);
+    return true;
+  });
+}
+
+function noteHeaderPart(element: Element, scope: Element, parts: CommentParts): void {
+  if (isAuthorLike(element)) parts.authors.push(element);
+  if (!parts.date && isDate(element)) parts.date = element;
+  if (!parts.lead && C.leadAuthorTags.has(element.localName) && C.nameLetter.test(element.textContent ?? '')) {
+    parts.lead = element;
+    parts.leadScope = scope;
+  }
+}
+
+/** The innermost author-like element with a short name; for generic shapes, a bold first line or the name beside the date. */
+function pickAuthor(parts: CommentParts, shape: CommentShape): Element | null {
   let found: Element | null = null;
-  for (const element of authors) {
+  for (const element of parts.authors) {
     const name = authorName(element);
     if (!name || name.length > C.maxAuthorLength) continue;
     if (found === null || found.contains(element)) found = element;
     else break;
   }
-  if (found || !shape.leadAuthor || !lead) return found;
+  if (found || !shape.leadAuthor) return found;
+  return leadAuthor(parts) ?? besideDate(parts.date);
+}
+
+/**
+ * A bold, cited or linked line that opens the comment names the author; so does a `cite` in its
+ * header or meta line ("Comment by <cite>Ann</cite> on 7 May" under the text).
+ */
+function leadAuthor({ lead, leadScope: scope }: CommentParts): Element | null {
+  if (!lead) return null;
   const name = collapse(lead.textContent);
-  if (!name || name.length > C.maxAuthorLength || !C.nameLetter.test(name) || lead.querySelector('time')) return null;
-  for (let node: Element | null = lead; node && node !== item; node = node.parentElement) {
+  if (!name || name.length > C.maxAuthorLength || lead.querySelector('time')) return null;
+  let inHeader = false;
+  for (let node: Element | null = lead; node && node !== scope; node = node.parentElement) {
     // The author stands in the comment's header or meta line: those are chrome for the text, not for the name.
-    if (node !== lead && node.hasAttributes() && C.authorPlaceWords.test(node.getAttribute('class') ?? '')) continue;
+    if (node !== lead && node.hasAttributes() && C.authorPlaceWords.test(nameWords(node))) {
+      inHeader = true;
+      continue;
+    }
     if (isChrome(node, null)) return null;
   }
-  return collapse(item.textContent).startsWith(name) ? lead : null;
+  return (inHeader && lead.localName === 'cite') || collapse(scope.textContent).startsWith(name) ? lead : null;
+}
+
+/** The element just before the comment's date, when it holds a short name ("Ann · 7 May", "Ann schrieb: 7 May"). */
+function besideDate(date: Element | null): Element | null {
+  for (let sibling = date?.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+    if (sibling.localName === 'br') continue;
+    const name = authorName(sibling);
+    if (!name || name.length > C.maxAuthorLength || isDate(sibling) || C.actionText.test(name) || sibling.querySelector('img, svg')) return null;
+    return sibling;
+  }
+  return null;
+}
+
+/**
+ * The line that holds both the author and the date and little else ("Ann wrote: 7 May"): the
+ * comment's header, whatever its class says.
+ */
+function headerLine(item: Element, author: Element | null, date: Element | null): Element | null {
+  if (!author || !date || !item.contains(author) || !item.contains(date)) return null;
+  for (let node = author.parentElement; node && node !== item; node = node.parentElement) {
+    if (!node.contains(date)) continue;
+    const rest = collapse(node.textContent).length - collapse(author.textContent).length - collapse(date.textContent).length;
+    return rest <= C.maxHeaderWords && !node.querySelector('p, blockquote') ? node : null;
+  }
+  return null;
 }
 
 function readComment(item: Element, shape: CommentShape): FoundComment {
   const parts = comb(item, shape);
-  const authorElement = pickAuthor(item, parts.authors, parts.lead, shape);
-  const body = parts.body ?? parts.fallbackBody ?? item;
-  const mapped = mapText(body, (element) =>
-    element !== body && (shape.isItem(element) || C.repliesWords.test(element.getAttribute('class') ?? '') || isChrome(element, authorElement)),
-  );
-  return { ...mapped, author: authorElement ? authorName(authorElement) : '', root: item, authorElement };
+  const authorElement = pickAuthor(parts, shape);
+  const author = authorElement ? authorName(authorElement) : '';
+  const header = headerLine(item, authorElement, parts.date);
+  const read = (body: Element): FoundComment => ({
+    ...mapText(body, (element) =>
+      element !== body &&
+      (element === header || shape.isItem(element) || C.repliesWords.test(element.getAttribute('class') ?? '') || isChrome(element, authorElement)),
+    ),
+    author,
+    root: item,
+    authorElement,
+  });
+  // A class that says "text" can be a layout utility (`text-right` around the reply button): the
+  // body is the first part so named that says something, else the whole item.
+  for (const body of [...parts.bodies, ...parts.fallbackBodies]) {
+    const comment = read(body);
+    if (saysSomething(comment)) return comment;
+  }
+  return read(item);
 }

@@ -160,12 +160,22 @@ export const COMMENT_HEURISTICS = {
     item: 'li.post, [data-role="post"]',
     body: /(?:^|\s)post-message(?:\s|$)/,
   },
+  /** Comments a page declares: schema.org `Comment` (or `Answer`) microdata, ARIA 1.3's `role="comment"`; the text's class, when it has one. */
+  declared: {
+    itemtype: /schema\.org\/(?:Comment|Answer)\s*$/i,
+    body: /(?:^|[\s_-])(?:comment-?(?:body|content|text)|text|message|content|body)(?:$|[\s_-])/i,
+  },
   /** Words in the class or id of an area of comments. */
   containerWords: /comment|discussion|replies|responses|kommentar|commentaire|comentario/i,
-  /** …unless it lists other pages' comments: a widget, a sidebar, "recent" or "most commented". */
-  sidebarWords: /widget|sidebar|recent|latest|popular|most[-_]|meist/i,
+  /** …unless it lists other pages' comments: a sidebar, "recent" or "most commented"… */
+  sidebarWords: /sidebar|recent|latest|popular|most[-_]|meist/i,
+  /** …or a widget, except the comment widget that holds this page's thread (`comment-widget`, `CommentsWidget`). */
+  widgetWords: /widget/i,
+  threadWidget: /(?:comment|kommentar|commentaire|comentario|discussion)s?[-_]?widget/i,
   sidebarSelector: 'aside, [role="complementary"]',
-  /** Tags a comment block can have. */
+  /** A block named as a whole area of comments (`comments-container`, `comment-list`) is not one comment, even when it holds only one. */
+  areaWords: /comments|kommentare|commentaires|comentarios|list|container|section|area|wrap|thread|discussion/i,
+  /** Tags a comment block can have (a `dd` of a `dl` thread reads its author from the `dt` before it). */
   itemSelector: 'div, li, article, section, blockquote, dd',
   /** class, itemprop or rel of the element naming a comment's author. */
   authorClass: /author|autor|auteur|verfasser|benutzer|utilisateur|usuario|utente|(?:^|\s)user(?:\s|$)|user-?name|user_name|nick|commenter|__user(?:\s|$)|(?:^|\s)fn(?:\s|$)|(?:^|\s)name(?:\s|$)|__name|-name(?:\s|$)/i,
@@ -178,6 +188,8 @@ export const COMMENT_HEURISTICS = {
   nameLetter: /\p{L}/u,
   /** Separators and labels around a name ("Ammon ·", "Ann says:"). */
   nameSeparators: /^[\s·•|:–—-]+|(?:\s+says)?[\s·•|:–—-]+$/giu,
+  /** What a header line holds beside the author and the date ("wrote:", "on", separators), in characters. */
+  maxHeaderWords: 20,
   /** The longest author name that is a name and not a sentence. */
   maxAuthorLength: 80,
   /** class of a comment's text. */
@@ -187,6 +199,9 @@ export const COMMENT_HEURISTICS = {
   /** Parts of a comment that are not its text: header, metadata, actions, forms. */
   chromeWords:
     /(?:^|[\s_-])(?:meta|metadata|header|footer|actions?|toolbar|menu|reply|permalink|share|vote|voting|likes?|report|flag|avatar|time|date|datetime|timestamp|byline|author|vcard|edit|more|load-more|pagination|kopf|zeit|datum|aktionen|autor|auteur|fecha|acciones)(?:$|[\s_-])/i,
+  /** …but a part named for a "read more" toggle that holds this much text is the text itself, cut short until clicked. */
+  truncatedWords: /(?:^|[\s_-])(?:read-?more|more|expand(?:able|ed)?|truncated?|clamp(?:ed)?|collapsed?)(?:$|[\s_-])/i,
+  minTruncatedText: 30,
   /** class of a comment's date or time, which is never its body whatever else the class says. */
   dateWords: /(?:(?:^|[\s_-])(?:[Tt]ime|[Dd]ate|[Dd]atetime|[Tt]imestamp|[Zz]eit|[Dd]atum|[Ff]echa)|[a-z](?:Time|Date|Datetime|Timestamp|Zeit|Datum|Fecha))(?:$|[\s_-])/,
   /** Controls of a form: a block holding one is a comment form, a sort menu or a prompt, not a comment. */
@@ -194,7 +209,7 @@ export const COMMENT_HEURISTICS = {
   chromeTags: tags('form textarea button input select time header footer menu nav'),
   /** Link or button labels of comment actions. */
   actionText:
-    /^(reply|like|unlike|share|report|flag|permalink|link|edit|delete|upvote|downvote|vote up|vote down|load more( comments)?|show( \d+)?( more)? repl(y|ies)|view( \d+)? repl(y|ies)|see more|read more|antworten|melden|gefällt mir|weitere kommentare( laden)?|répondre|signaler|responder|denunciar|rispondi|segnala)$/i,
+    /^(reply|like|unlike|share|report|flag|permalink|link|edit|delete|upvote|downvote|follow|unfollow|profile|vote up|vote down|load more( comments)?|show( \d+)?( more)? repl(y|ies)|view( \d+)? repl(y|ies)|see more|read more|antworten|melden|gefällt mir|weitere kommentare( laden)?|répondre|signaler|responder|denunciar|rispondi|segnala)$/i,
   /** A part that is only a date or a time ("12.02.2026, 08:14", "9 Jan" is left to its class). */
   dateOnlyText: /^(?=.*\d)[\d\s.,:/-]+(?:\s*(?:uhr|h|am|pm|utc|gmt))?$/i,
   /** A comment says at least this much (not a lone initial of a letter avatar). */
