@@ -204,7 +204,13 @@ function lastWord(text: string, claim: Span): Span {
   if (words.length === 0) return claim;
   // A name at the end ("… was approved by Colvin") would read as the thing the claim is about: the
   // last plain word before it carries the mark, when there is one close by.
-  const plain = words.slice(-NEAR_END).reverse().find((w) => !/^\p{Lu}/u.test(w[0]) && !STOPWORDS.has(stem(w[0].toLowerCase())));
+  const capitalised = (w: RegExpExecArray | undefined) => w !== undefined && /^\p{Lu}/u.test(w[0]);
+  const last = words.slice(-NEAR_END);
+  // A word that runs straight into the name ("the new Data Retention Bill") belongs to the name.
+  const plain = [...last.keys()]
+    .reverse()
+    .map((i) => last[i]!)
+    .find((w, k, rev) => !capitalised(w) && !STOPWORDS.has(stem(w[0].toLowerCase())) && !(capitalised(rev[k - 1]) && rev[k - 1]!.index === w.index + w[0].length + 1));
   const word = /^\p{Lu}/u.test(words.at(-1)![0]) && plain ? plain : words.at(-1)!;
   return { start: claim.start + word.index, end: claim.start + word.index + word[0].length };
 }

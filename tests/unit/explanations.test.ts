@@ -56,6 +56,8 @@ describe('claim explanations', () => {
     ['Fuel prices in the region rose again after the ministry withdrew its support for the “pipeline.”', 'pipeline'],
     // A name at the end would read as what the claim is about: the last plain word carries the mark.
     ['The ministry cut the budget of the inquiry after a formal complaint from Colvin.', 'complaint'],
+    // …but a word that runs straight into the name belongs to it.
+    ['The government team boasted of concessions in the new Data Retention Bill.', 'Bill'],
   ])('marks a claim on its source, else its figure, else its last word, not across its sentence: %s', (text, shown) => {
     const claims = annotator.annotateArticle(text).filter((a) => a.kind === 'claim');
     expect(claims).toHaveLength(1);
