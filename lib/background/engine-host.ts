@@ -6,6 +6,7 @@ import { type WireResult, encodeResult } from '../wire';
 import { answerEvery, withinLimits } from './long-text';
 import { summariseFrame } from './summary';
 import { warmUp } from './warm-up';
+import type { Origin } from './senders';
 import { loadWeightFiles } from './weight-files';
 
 /**
@@ -15,14 +16,6 @@ import { loadWeightFiles } from './weight-files';
  * outlives the service worker, so a page opened after the service worker was stopped is answered by
  * an engine that is compiled and optimised already.
  */
-
-/** Where a message came from: its tab and frame, the frame's address and, when the browser says, the tab's. */
-export interface Origin {
-  tabId: number;
-  frameId: number;
-  url: string;
-  tabUrl?: string;
-}
 
 /** What the worker keeps of an answered frame for the popup and the badge. */
 export interface FrameRecord {
@@ -92,8 +85,8 @@ export class EngineHost {
     const message = withinLimits(raw);
     // An article starts a new page in the top frame; a message without one adds to its frame.
     const isNewPage = at.frameId === 0 && message.article !== null;
-    if (isNewPage) this.noteArticle(at.tabId, message.article!.text);
-    if (at.frameId === 0) this.noteTop(at.tabId, at.url);
+    if (isNewPage) remember(this.articles, at.tabId, message.article!.text);
+    if (at.frameId === 0) remember(this.topUrls, at.tabId, at.url);
     const settings = await this.options.settings();
     const top = at.frameId === 0 ? at.url : (at.tabUrl ?? this.topUrls.get(at.tabId) ?? (await this.options.storedTopUrl?.(at.tabId)) ?? at.url);
     if (!isSiteEnabled(settings, hostOf(top))) {
@@ -122,17 +115,13 @@ export class EngineHost {
     this.topUrls.delete(tabId);
   }
 
-  private noteArticle(tabId: number, text: string): void {
-    this.articles.delete(tabId);
-    this.articles.set(tabId, text);
-    if (this.articles.size > OPEN_ARTICLES) this.articles.delete(this.articles.keys().next().value!);
-  }
+}
 
-  private noteTop(tabId: number, url: string): void {
-    this.topUrls.delete(tabId);
-    this.topUrls.set(tabId, url);
-    if (this.topUrls.size > OPEN_ARTICLES) this.topUrls.delete(this.topUrls.keys().next().value!);
-  }
+/** Sets a tab's entry as the newest, dropping the oldest past `OPEN_ARTICLES` tabs. */
+function remember<V>(map: Map<number, V>, tabId: number, value: V): void {
+  map.delete(tabId);
+  map.set(tabId, value);
+  if (map.size > OPEN_ARTICLES) map.delete(map.keys().next().value!);
 }
 
 export function hostOf(url: string | undefined): string {

@@ -1,6 +1,7 @@
 import type { Browser, WxtBrowser } from 'wxt/browser';
 import { type AnnotateReply, contentMessageSchema, engineSettingsSchema, parseMessage } from '../messages';
 import type { Settings } from '../settings';
+import { isFromContent, originOf } from './senders';
 import type { EngineRequest, EngineResponse } from './engine-worker';
 
 /**
@@ -19,8 +20,7 @@ export function startEnginePage(api: WxtBrowser, engine: Worker): void {
   const post = (request: EngineRequest) => engine.postMessage(request);
   const useSettings = (settings: Settings) => post({ type: 'settings', settings });
 
-  const fromContent = (sender: Browser.runtime.MessageSender) =>
-    sender.id === api.runtime.id && sender.tab?.id !== undefined && /^https?:/.test(sender.url ?? '');
+  const fromContent = (sender: Browser.runtime.MessageSender) => isFromContent(sender, api.runtime.id);
   // The service worker's messages come from the package, about no tab.
   const fromWorker = (sender: Browser.runtime.MessageSender) =>
     sender.id === api.runtime.id && sender.tab === undefined && (sender.url ?? '').startsWith(api.runtime.getURL('' as never));
@@ -38,7 +38,7 @@ export function startEnginePage(api: WxtBrowser, engine: Worker): void {
     const parsed = parseMessage(contentMessageSchema(), raw);
     if (!parsed.ok) return Promise.resolve(parsed);
     if (parsed.message.type !== 'annotate') return undefined;
-    const at = { tabId: sender.tab!.id!, frameId: sender.frameId ?? 0, url: sender.url ?? '', ...(sender.tab?.url && { tabUrl: sender.tab.url }) };
+    const at = originOf(sender);
     const id = nextId++;
     const answered = new Promise<EngineResponse>((resolve) => waiting.set(id, resolve));
     post({ type: 'annotate', id, message: parsed.message, at });

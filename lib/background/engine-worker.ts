@@ -1,6 +1,7 @@
 import type { AnnotateMessage } from '../messages';
 import type { Settings } from '../settings';
-import { EngineHost, type EngineAnswer, type Origin } from './engine-host';
+import { EngineHost, type EngineAnswer } from './engine-host';
+import type { Origin } from './senders';
 
 /**
  * The dedicated worker of Chrome's engine document: holds the engine (engine-host.ts) for as long as

@@ -16,6 +16,7 @@ import { flaggedCount } from './summary';
 import { STORED_CONTEXT } from './long-text';
 import { TabResults } from './tab-results';
 import { EngineHost, type FrameRecord, hostOf } from './engine-host';
+import { isFromContent, originOf } from './senders';
 import { ENGINE_DOCUMENT, EngineDocument } from './engine-document';
 
 /** The manifest's `commands` (wxt.config.ts) and where each moves. */
@@ -37,8 +38,7 @@ export function startBackground(api: WxtBrowser): void {
   const extensionOrigin = api.runtime.getURL('');
   const engineDocument = api.offscreen ? new EngineDocument(api) : null;
 
-  const fromContent = (sender: Browser.runtime.MessageSender) =>
-    sender.id === api.runtime.id && sender.tab?.id !== undefined && /^https?:/.test(sender.url ?? '');
+  const fromContent = (sender: Browser.runtime.MessageSender) => isFromContent(sender, api.runtime.id);
   const fromEngine = (sender: Browser.runtime.MessageSender) => sender.id === api.runtime.id && sender.url === api.runtime.getURL(ENGINE_DOCUMENT);
   const fromPopup = (sender: Browser.runtime.MessageSender) =>
     sender.id === api.runtime.id && (sender.url ?? '').startsWith(extensionOrigin) && !fromEngine(sender);
@@ -94,7 +94,7 @@ export function startBackground(api: WxtBrowser): void {
   }
 
   async function onAnnotate(message: AnnotateMessage, sender: Browser.runtime.MessageSender) {
-    const at = { tabId: sender.tab!.id!, frameId: sender.frameId ?? 0, url: sender.url ?? '', ...(sender.tab?.url && { tabUrl: sender.tab.url }) };
+    const at = originOf(sender);
     // The previous page's results never stand for this one, whatever follows.
     if (at.frameId === 0 && message.article !== null) forgetTab(at.tabId);
     const { reply, record } = await host!.annotate(message, at);

@@ -18,16 +18,21 @@ export const SLICE_MARGIN = 0.1;
  */
 export function sliceNearViewport(count: number, rectAt: (index: number) => DOMRect | null, viewportHeight: number): [number, number] {
   const margin = viewportHeight * SLICE_MARGIN;
-  const firstWhere = (past: (rect: DOMRect) => boolean) => {
-    let [low, high] = [0, count];
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      const rect = rectAt(middle);
-      if (rect && past(rect)) high = middle;
-      else low = middle + 1;
-    }
-    return low;
+  const where = (past: (rect: DOMRect) => boolean) => (i: number) => {
+    const rect = rectAt(i);
+    return rect !== null && past(rect);
   };
-  const from = firstWhere((rect) => rect.bottom >= -margin);
-  return [from, Math.max(from, firstWhere((rect) => rect.top > viewportHeight + margin))];
+  const from = firstIndexWhere(count, where((rect) => rect.bottom >= -margin));
+  return [from, Math.max(from, firstIndexWhere(count, where((rect) => rect.top > viewportHeight + margin)))];
+}
+
+/** The first of `count` indices where `past` holds, `past` being false and then true along them (a bisection); `count` when none. */
+export function firstIndexWhere(count: number, past: (index: number) => boolean): number {
+  let [low, high] = [0, count];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (past(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }

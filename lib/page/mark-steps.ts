@@ -1,4 +1,5 @@
 import type { StepDirection } from '../messages';
+import { firstIndexWhere } from './mark-slice';
 import { type RangeBounds, boundsFromOffsets, compareStarts, rangeFromBounds } from './text-map';
 import type { MappedText } from './types';
 
@@ -44,15 +45,7 @@ export function nextStop(
   if (at >= 0) return (at + (direction === 'next' ? 1 : stops.length - 1)) % stops.length;
   const probe = doc.createRange();
   const top = (i: number) => rangeFromBounds(stops[i]!.bounds, doc, probe)?.getBoundingClientRect().top ?? -Infinity;
-  const firstWhere = (past: (top: number) => boolean) => {
-    let [low, high] = [0, stops.length];
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (past(top(middle))) high = middle;
-      else low = middle + 1;
-    }
-    return low;
-  };
+  const firstWhere = (past: (top: number) => boolean) => firstIndexWhere(stops.length, (i) => past(top(i)));
   if (direction === 'next') return firstWhere((t) => t >= 0) % stops.length;
   return Math.max(0, firstWhere((t) => t >= viewportHeight) - 1);
 }
