@@ -18,6 +18,7 @@ import { type LanguageVerdict, languageOf } from './language';
 import { round, techniqueConfidence } from './confidence';
 import { blankCitations } from './citations';
 import { repeatedLines } from './repeated-blocks';
+import { discountRepeatedCues } from './repeated-cues';
 import { calibrated, lexiconSpans, pageTone, withIntensifier, withLoadedNoun } from './lexicon';
 import { isOffTopic, isRepeated, threadContext } from './thread';
 import type { AnnotatedComment, Annotation, CommentFlag, CommentInput, Span, TechniqueAnnotation } from './types';
@@ -114,7 +115,9 @@ export function createAnnotator(packs: readonly CompiledPack[]): Annotator {
     markQuoted(out, attributedQuotes(text, quotes));
     // Words inside quotation marks are the speaker's, reported: the writer may not be pushing them.
     for (const a of out) if (insideAny(quotes, a)) a.confidence = round(a.confidence * QUOTED_DISCOUNT);
-    return dedupe(out);
+    const marks = dedupe(out);
+    discountRepeatedCues(marks, text);
+    return marks;
   }
 
   function commentFlags(found: TextHits, index: number, thread: ReturnType<typeof threadContext>): CommentFlag[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAnnotator } from '../../lib/engine/annotator';
 import { isConfident } from '../../lib/engine/confidence';
+import { cueKey } from '../../lib/engine/repeated-cues';
 import { compileDefaultPacks } from '../../lib/rules/default-packs';
 
 /**
@@ -85,5 +86,30 @@ describe('confidence', () => {
     expect(leftist(voiced)?.confidence).toBeGreaterThan(0);
     expect(leftist(report)?.confidence).toBeLessThan(leftist(voiced)!.confidence);
     expect(sureTechniques(report)).toEqual([]);
+  });
+});
+
+describe('a loaded word used again', () => {
+  const rant =
+    'This whole affair is nonsense, and the minister knows it. We were told it would be quick. ' +
+    'It is nonsense to claim the talks failed because of the weather. Frankly, the report is nonsense from start to finish, ' +
+    'a disgraceful piece of spin that insults every reader.';
+
+  it('is shown once by default: the reader learns the cue from its first mark', () => {
+    const shown = sureTechniques(rant);
+    expect(shown.filter((cue) => /nonsense/i.test(cue))).toHaveLength(1);
+    // Other loaded words of the same text keep their own mark.
+    expect(shown.some((cue) => /disgraceful/.test(cue))).toBe(true);
+  });
+
+  it('keeps every use for a reader who asks for all marks', () => {
+    const all = annotator.annotateArticle(rant).filter((a) => a.kind === 'technique' && /nonsense/i.test(rant.slice(a.start, a.end)));
+    expect(all.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('counts inflections as the same cue, and keys nothing on punctuation', () => {
+    expect(cueKey('Bullying')).toBe(cueKey('bullies'));
+    expect(cueKey('utterly shameful decisions')).toBe(cueKey('Utterly shameful decision'));
+    expect(cueKey('“…”')).toBe('');
   });
 });

@@ -1,0 +1,37 @@
+import { round } from './confidence';
+import { stem } from './stem';
+import type { TechniqueAnnotation } from './types';
+
+/**
+ * A writer's loaded word, used again, is the same choice made twice: the reader learns it from
+ * the first mark, and an editor marks it once ("nonsense" three times on a page is one finding).
+ * So among the marks of one text whose cue is the same word or phrase (inflections aside), the
+ * strongest keeps its confidence and every other one is discounted, which takes it out of the
+ * default view and leaves it for readers who ask for all marks. Repetition marks are exempt:
+ * saying the same thing again is their point.
+ */
+
+/** What a mark keeps of its confidence when a stronger mark of the same text already carries its cue. */
+export const REPEATED_CUE_DISCOUNT = 0.75;
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/** The cue's words, inflections aside, in order: "Bullying" and "bullied" share it. */
+export function cueKey(cue: string): string {
+  return Array.from(cue.matchAll(WORD), ([word]) => stem(word)).join(' ');
+}
+
+/** Discounts, in place, every mark whose cue a stronger (or earlier, equally strong) mark of the same text carries. */
+export function discountRepeatedCues(marks: readonly TechniqueAnnotation[], text: string): void {
+  const strongest = new Map<string, TechniqueAnnotation>();
+  const keys = new Map<TechniqueAnnotation, string>();
+  for (const mark of marks) {
+    if (mark.category === 'repetition') continue;
+    const key = cueKey(text.slice(mark.start, mark.end));
+    if (!key) continue;
+    keys.set(mark, key);
+    const best = strongest.get(key);
+    if (!best || mark.confidence > best.confidence || (mark.confidence === best.confidence && mark.start < best.start)) strongest.set(key, mark);
+  }
+  for (const [mark, key] of keys) if (strongest.get(key) !== mark) mark.confidence = round(mark.confidence * REPEATED_CUE_DISCOUNT);
+}
