@@ -12,7 +12,7 @@ import type { TechniqueAnnotation } from './types';
  */
 
 /** What a mark keeps of its confidence when a stronger mark of the same text already carries its cue. */
-export const REPEATED_CUE_DISCOUNT = 0.75;
+export const REPEATED_CUE_DISCOUNT = 0.7;
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
