@@ -219,14 +219,21 @@ function quotedRanges(s: string): [number, number][] {
   let open = -1;
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
-    if (c === '“' || (c === '"' && open < 0)) open = i;
-    else if ((c === '”' || c === '"') && open >= 0) {
+    // A straight quote closes when it follows a word and nothing opened it here: the quotation began in an earlier sentence.
+    const closes = c === '”' || (c === '"' && (open >= 0 || closesStraight(s, i)));
+    if (!closes && (c === '“' || c === '"')) open = i;
+    else if (closes && open >= 0) {
       out.push([open, i]);
       open = -1;
-    } else if (c === '”' && open < 0) out.push([0, i]);
+    } else if (closes) out.push([0, i]);
   }
   if (open >= 0) out.push([open, s.length]);
   return out;
+}
+
+/** Whether the straight quote at `i` ends a quotation: it follows a word or a mark and precedes a space, a mark or the end. */
+function closesStraight(s: string, i: number): boolean {
+  return i > 0 && !/\s/u.test(s[i - 1]!) && (i + 1 === s.length || /[\s,.;:!?)]/u.test(s[i + 1]!));
 }
 
 /** The speaker of an inverted tag (`,” said Martin Indyk`, `, say economists,`), or undefined. */

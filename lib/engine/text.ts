@@ -76,6 +76,8 @@ export function splitSentences(text: string): { start: number; end: number }[] {
           const { index, segment } = segments.containing(at)!;
           at = index + segment.length;
           if (at < chunk.length && endsWithFullStop(segment) && runsOn(chunk.slice(Math.max(held, at - 40), at), chunk.slice(at, at + 40))) continue;
+          // A quoted question or cry goes on in lower case: “… Jimmy Buffett!” said someone.
+          if (at < chunk.length && QUOTED_CRY.test(segment) && LOWER_START.test(chunk.slice(at, at + 2))) continue;
           pushTrimmed(text, chunkStart + held, chunkStart + at, out);
           held = at;
         }
@@ -94,6 +96,9 @@ function endsWithFullStop(segment: string): boolean {
   return segment.charCodeAt(i) === 46;
 }
 const CLOSERS = '"\'”’)]';
+/** A segment that ends in "!" or "?" inside closing quotation marks. */
+const QUOTED_CRY = /[!?]["'”’]+\s*$/u;
+const LOWER_START = /^\p{Ll}/u;
 
 function pushTrimmed(text: string, start: number, end: number, out: { start: number; end: number }[]): void {
   while (start < end && isSpace(text.charCodeAt(start))) start++;

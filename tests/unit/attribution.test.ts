@@ -88,6 +88,8 @@ describe('the source shown to the reader', () => {
     ['A number of experts have challenged the idea that the blast was an accident.', 'A number of experts have challenged'],
     ['“The bridge will reopen in May,” said Karin Holt.', 'said Karin Holt'],
     ['Mayor Lucas Brandt told Reuters the bridge would reopen in May.', 'Mayor Lucas Brandt told'],
+    // The quotation opened a sentence earlier: its straight closing quote is no opening one.
+    ['"The plan is not final. What we propose is much smaller than the old resort," said Dana Ruiz, who runs public works.', 'said Dana Ruiz'],
   ])('names the speaker with the verb: %s', (text, shown) => {
     const { sentences } = analyse(text);
     const found = attributionOf({ text, sentences, index: sentences.length - 1, quotes: () => quotedSpans(text) });

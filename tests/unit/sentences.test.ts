@@ -72,6 +72,8 @@ const ONE_SENTENCE = [
   'The U.S. Army said two soldiers were hurt.',
   '“We were told to wait . . . and nobody came back,” she said.',
   '“It was a mistake,” said Mr. Adeyemi, who runs the charity.',
+  '“This is far too big for the lake!” said one caller at the meeting.',
+  '"Who approved it?" asked a resident of the valley.',
 ];
 
 /** Texts that hold two sentences even though the first ends in an abbreviation or a short form. */
@@ -82,6 +84,7 @@ const TWO_SENTENCES: [string, string, string][] = [
   ['He voted no. Then he left.', 'He voted no.', 'Then he left.'],
   ['She met Mr. Park. He was late.', 'She met Mr. Park.', 'He was late.'],
   ['The letter came from the U.N. “We are concerned,” it said.', 'The letter came from the U.N.', '“We are concerned,” it said.'],
+  ['The crowd shouted “Stop!” Nobody did.', 'The crowd shouted “Stop!”', 'Nobody did.'],
 ];
 
 describe('sentences and abbreviations', () => {
