@@ -292,8 +292,11 @@ function evidenceSpan(text: string, feature: string, span: Span): Span | null {
     const around = text.slice(Math.max(0, span.start - 12), Math.min(text.length, span.end + 12));
     if (/[A-Z]{2,}/.test(words) && around === around.toUpperCase()) return null;
   }
+  // "the meeting", "a test", "their attack": the event's name, not a report that it happened.
+  if (feature === 'event-verb' && NOUN_BEFORE.test(text.slice(Math.max(0, span.start - 16), span.start))) return null;
   return span;
 }
+const NOUN_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|this|that|these|those|its|their|his|her|our|your|my|no|every|each)\s+$/iu;
 
 /** The two words of the sentence with the largest learned weights, quoted in text order. */
 function strongestWords(analysed: AnalysedText, sentence: AnalysedText['sentences'][number], words: WeightTable): string {

@@ -22,7 +22,8 @@ describe('claim explanations', () => {
     ['Covid-19 spread to four more provinces after the border reopened.', '“19”'],
     ['On Tuesday the ministry withdrew its support for the pipeline.', 'named actor (“Tuesday”)'],
     ['In March the council approved the new stadium and its budget.', 'named actor (“March”)'],
-  ])('never cite a number inside a name, a weekday or a month as evidence: %s', (text, never) => {
+    ['Officials said 40 residents who called into the meeting opposed the resort.', 'reported event (“meeting”)'],
+  ])('never cite a number inside a name, a weekday or a month as an actor, or the name of an event as a report of it: %s', (text, never) => {
     const notes = claimNotes(text);
     expect(notes.length).toBeGreaterThan(0);
     expect(notes.join(' ')).not.toContain(never);
