@@ -19,6 +19,7 @@ import { round, techniqueConfidence } from './confidence';
 import { blankCitations } from './citations';
 import { repeatedLines } from './repeated-blocks';
 import { discountRepeatedCues } from './repeated-cues';
+import { readsAsInstructions } from './page-kind';
 import { calibrated, lexiconSpans, pageTone, withIntensifier, withLoadedNoun } from './lexicon';
 import { isOffTopic, isRepeated, threadContext } from './thread';
 import type { AnnotatedComment, Annotation, CommentFlag, CommentInput, Span, TechniqueAnnotation } from './types';
@@ -153,6 +154,8 @@ export function createAnnotator(packs: readonly CompiledPack[]): Annotator {
     const found = collect(blankCitations(blankDegenerate(text)), 'article');
     const repeated = repeatedLines(text);
     const marks = [...findClaims(found, active.article.scored), ...techniques(found, 'article')];
+    // A recipe, a tutorial or a shopping guide is not what the marks are for: they wait until the reader asks for all.
+    if (readsAsInstructions(found.analysed)) for (const m of marks) m.confidence = round(m.confidence * INSTRUCTIONS_DISCOUNT);
     return sortSpans(repeated.length === 0 ? marks : marks.filter((m) => !insideAny(repeated, m)));
   }
 
@@ -216,6 +219,9 @@ function rulesByKind(rules: readonly CompiledRule[], scope: Scope): RulesByKind 
   for (const rule of rules) if (rule.reads[scope]) (out[rule.kind] as CompiledRule[]).push(rule);
   return out;
 }
+
+/** What every article mark keeps of its confidence on a page that reads as instructions: below the confident line, always. */
+const INSTRUCTIONS_DISCOUNT = 0.45;
 
 /** What a technique mark keeps of its confidence inside quotation marks. */
 const QUOTED_DISCOUNT = 0.7;

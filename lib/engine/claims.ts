@@ -4,6 +4,7 @@ import { attributionOf } from './attribution';
 import { round } from './confidence';
 import { fillExplanation, quoteCue } from './explain';
 import { type Hit, type TextHits, sentenceText } from './hits';
+import { isInstruction } from './page-kind';
 import { quotedSpans } from './quotes';
 import { push } from './spans';
 import { stem } from './stem';
@@ -236,7 +237,7 @@ function isNotAStatement(text: string, sentence: Span): boolean {
   const words = line.split(/\s+/).length;
   if (TIMESTAMP.test(line) && words <= 14) return true;
   if (DATELINE.test(line) && words <= 10) return true;
-  if (REFERENCE.test(line) || isImperative(line)) return true;
+  if (REFERENCE.test(line) || isInstruction(line)) return true;
   const ownLine = (sentence.start === 0 || text[sentence.start - 1] === '\n') && (sentence.end >= text.length || text[sentence.end] === '\n');
   return ownLine && !/[.!?…:;"”’)]$/.test(line) && line.split(/\s+/).length <= 12 && !VERB_LIKE.test(line);
 }
@@ -245,25 +246,6 @@ const TIMESTAMP = /\b(?:published|updated|posted|last modified)\b[^.]*\b\d{1,2}[
 const DATELINE = /^(?:posted|published|updated|last updated|first published|modified)\b[^.!?]{0,60}\b(?:1[89]|20)\d\d\.?$/i;
 /** The marks of a bibliographic entry: a DOI or ISBN, "et al.", volume(issue):pages, page ranges, "Retrieved … 2020". */
 const REFERENCE = /\bdoi:\s*10\.|\bISBN\b|\bet al\.|\b(?:1[89]|20)\d\d;\s*\d+(?:\(\d+\))?:\s*\d+|\bpp\.\s*\d+|\bRetrieved (?:on |from )?|\barXiv:/i;
-/**
- * An instruction to the reader (recipes, how-tos, calls to act): one of the verbs that open them,
- * followed by what an instruction goes on with ("Store the jar …", "Use immediately", "Sign up"), so
- * that a noun opening a statement ("Use of force rose …", "Store sales fell") is not taken for one.
- */
-const IMPERATIVES = new Set(
-  'add bake beat bring buy call check choose click combine cook cover cut download drain email enter find follow fill fold get go heat join keep make mix pour preheat put read register remove serve share sift sign start stir store subscribe take try turn use visit wait watch whisk'.split(' '),
-);
-const INSTRUCTION_GOES_ON = new Set(
-  'the a an your it them this that these those our us me up out in into on off over down immediately now here all each both well together gently until for with at back away more again'.split(' '),
-);
-function isImperative(line: string): boolean {
-  // "Read this fact: there are now 12,500 cameras …" introduces a statement.
-  if (line.includes(':')) return false;
-  const [first, second] = line.replace(/^(?:then|now|simply|just|please|first|next|finally),?\s+/i, '').split(/\s+/);
-  if (!first || !second || !/^\p{Lu}\p{Ll}+$/u.test(first)) return false;
-  return IMPERATIVES.has(first.toLowerCase()) && INSTRUCTION_GOES_ON.has(second.replace(/[^\p{L}]/gu, '').toLowerCase());
-}
-
 /** Auxiliaries and inflected verb forms: enough to tell a line that states something from a heading. */
 const VERB_LIKE = /\b(?:is|are|was|were|be|been|am|has|have|had|do|does|did|will|would|can|could|shall|should|may|might|must|says?|said|\p{L}{2,}(?:ed|ing))\b/iu;
 

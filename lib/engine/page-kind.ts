@@ -1,0 +1,98 @@
+import { stem } from './stem';
+import type { AnalysedText } from './text';
+
+/**
+ * What kind of page the text reads as. Plainsight reads news and opinion; a recipe, a tutorial, a
+ * how-to or a shopping guide states quantities, steps, code and prices that no fact-checker would
+ * check, and its plain words ("malicious links", "transplant shock") are no persuasion. Such a page
+ * talks to the reader about doing something — instructions, "you'll need", code, measures and
+ * prices in many of its sentences — and seldom about public life (governments, courts, elections,
+ * wars, officials). Both must hold before a page is taken for instructions: an opinion piece that
+ * addresses its reader still argues about someone, and a report on a policy may quote a price.
+ */
+
+/** Verbs that open an instruction ("Add the rice", "Click the button", "Install it"). */
+export const INSTRUCTION_VERBS = new Set(
+  (
+    'add allow arrange avoid bake beat boil bring buy call check choose chop click close combine configure cook copy cover create cut ' +
+    'define dice download drain drizzle email ensure enter feed fill find fold follow fry garnish get go grill heat import install ' +
+    'join keep layer make melt mix open paste place plant pour preheat press prune put read register remove repeat replace roast ' +
+    'run save season select serve set share sift sign simmer slice spoon sprinkle start stir store subscribe take toss transfer try ' +
+    'turn type update use visit wait watch water whisk'
+  ).split(' '),
+);
+
+/** What an instruction's verb goes on with: "Store the jar", "Use immediately", "Sign up" — not "Store sales fell". */
+const INSTRUCTION_GOES_ON = new Set(
+  'the a an your it them this that these those our us me up out in into on off over down immediately now here all each both well together gently until for with at back away more again'.split(' '),
+);
+
+const LEAD_IN = /^(?:then|now|simply|just|please|first|next|finally|meanwhile|also|and),?\s+/i;
+
+/** An instruction to the reader on its own: "Store the jar …", "Then click on the button" (a colon introduces a statement). */
+export function isInstruction(line: string): boolean {
+  if (line.includes(':')) return false;
+  const rest = line.replace(LEAD_IN, '');
+  const [first, second] = rest.split(/\s+/);
+  // After "Then", "Now" … the verb is in lower case; a sentence's own first word is capitalised.
+  if (!first || !second || !(rest === line ? /^\p{Lu}\p{Ll}+$/u : /^\p{L}\p{Ll}+$/u).test(first)) return false;
+  return INSTRUCTION_VERBS.has(first.toLowerCase()) && INSTRUCTION_GOES_ON.has(second.replace(/[^\p{L}]/gu, '').toLowerCase());
+}
+
+/** Words of public life, as stems: what news and opinion are about, and recipes and tutorials are not. */
+const PUBLIC_LIFE = new Set(
+  (
+    'government minister ministry president presidential prime parliament parliamentary congress congressional senate senator ' +
+    'lawmaker legislator legislation law bill court judge justice supreme police officer sheriff prosecutor election elected vote ' +
+    'voter ballot campaign party democrat democratic republican liberal conservative politics political politician policy state ' +
+    'nation national country citizen war military army troop soldier defense defence security intelligence sanction treaty ' +
+    'diplomat diplomatic embassy foreign border immigration migrant refugee protest protester regime authority official agency ' +
+    'federal administration council mayor governor tax budget economy economic inflation crisis union investigation inquiry scandal ' +
+    'corruption terrorism terrorist attack kill violence crime criminal prison public leader opposition reform regulation regulator ' +
+    'nato un eu kremlin pentagon'
+  )
+    .split(' ')
+    .map(stem),
+);
+
+/** A sentence that talks the reader through doing something, shows code, or gives a measure or a price. */
+const YOU_DO = /\byou(?:['’]ll| will| can| should| need| must| may| might| have to| want)\b|\b(?:if you|make sure)\b/i;
+const CODE = /[{};]|\w\(\)|::|=>|\w_\w|\.\w+\(/;
+const MEASURE = /\b\d+(?:\.\d+)?\s?(?:GB|TB|MB|MHz|GHz|mm|cm|g|kg|ml|oz|lbs?|cups?|tablespoons?|tbsp|teaspoons?|tsp|inch(?:es)?|°[CF])\b/;
+
+/** A page reads as instructions from this share of its sentences on… */
+const INSTRUCTING_SHARE = 0.2;
+/** …when fewer than this share of them speak of public life. */
+const PUBLIC_LIFE_SHARE = 0.1;
+/** Fewer sentences than this say too little to judge the page by. */
+const MIN_SENTENCES = 8;
+/** The sentences read to judge: the opening of a long page shows its kind, and the cost stays bounded. */
+const SAMPLE = 200;
+
+/** Whether the text reads as instructions, a tutorial or a product guide rather than news or opinion. */
+export function readsAsInstructions(analysed: AnalysedText): boolean {
+  const { text, tokens } = analysed;
+  let judged = 0;
+  let instructing = 0;
+  let publicLife = 0;
+  for (const sentence of analysed.sentences) {
+    if (judged >= SAMPLE) break;
+    if (sentence.endToken - sentence.firstToken < 4) continue;
+    judged++;
+    for (let t = sentence.firstToken; t < sentence.endToken; t++)
+      if (PUBLIC_LIFE.has(tokens[t]!.stem)) {
+        publicLife++;
+        break;
+      }
+    const line = text.slice(sentence.start, sentence.end);
+    if (opensWithInstruction(line) || YOU_DO.test(line) || CODE.test(line) || MEASURE.test(line)) instructing++;
+  }
+  return judged >= MIN_SENTENCES && instructing >= INSTRUCTING_SHARE * judged && publicLife < PUBLIC_LIFE_SHARE * judged;
+}
+
+/** A sentence that opens with an instruction's verb, whatever follows ("Add rice and stir …"), and asks nothing. */
+function opensWithInstruction(line: string): boolean {
+  const rest = line.replace(LEAD_IN, '');
+  const first = rest.split(/\s+/, 1)[0]!;
+  return (rest === line ? /^\p{Lu}\p{Ll}+$/u : /^\p{L}\p{Ll}+$/u).test(first) && INSTRUCTION_VERBS.has(first.toLowerCase()) && !line.trimEnd().endsWith('?');
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { isConfident } from '../../lib/engine/confidence';
+import { isInstruction, readsAsInstructions } from '../../lib/engine/page-kind';
+import { analyse } from '../../lib/engine/text';
+import { defaultAnnotator } from '../../lib/rules/default-packs';
+
+/**
+ * Plainsight reads news and opinion. A recipe, a tutorial or a buying guide is full of figures,
+ * names and steps that look like claims to a sentence model; on such a page the reader sees no
+ * marks unless they ask for all. Texts written for these tests, in the shapes of real pages.
+ */
+
+const RECIPE = `Ingredients
+2 tablespoons vegetable oil
+1 medium onion, chopped
+2½ cups or 500 g long-grain rice, soaked in water for an hour
+Roast the chicken in a 200°C oven for 45 minutes or until it is golden.
+Meanwhile, heat the oil in a large saucepan and cook the onion for 5 minutes.
+Add the rice and stir for 2 minutes, then add 4 cups of water and bring it to the boil.
+Cover and simmer over low heat for 20 minutes or until the rice is tender.
+Spoon the rice onto a platter, then carve the chicken and arrange it over the rice.
+Serve hot with a green salad.
+You can keep leftovers in the fridge for 3 days.
+If you want a richer sauce, add a spoonful of butter at the end.`;
+
+const TUTORIAL = `In this post we build a small HTTP client with Python's socket module.
+First, create a socket with socket.socket() and connect it to port 80 of the host.
+Then send the request line, followed by the headers and a blank line.
+You will need to encode the request as bytes before you send it.
+The response arrives in chunks, so read from the socket until recv() returns an empty string.
+Install the requests package if you want something simpler: pip install requests.
+Run the script and you should see the status line of the response.
+The target_host variable holds the name of the server you connect to.
+Use a timeout, or the call can block forever on a slow server.
+That is all there is to a bare HTTP GET request.`;
+
+const OPINION = `You should be furious about what the government did this week.
+The minister promised the farmers a fair deal and then sold them out to the importers.
+If you think the new tariff will protect anyone, think again.
+The opposition has spent months warning that the treaty would gut rural jobs.
+Officials insist the border checks will be lifted by spring.
+You can read the whole agreement online, and you will find no protection for small producers in it.
+Parliament votes on Thursday, and every member who backs the deal should answer to voters.
+A fairer policy was on the table, and the government threw it away.
+This is how a country abandons the people who feed it.`;
+
+const NEWS_WITH_PRICES = `The city council approved a $95 million plan for a lakeside resort on Tuesday.
+The mayor said the project would bring 300 jobs and $2 million a year in taxes.
+Opponents told the council the 40-acre site should stay public land.
+The developer must still win approval from the state's environmental agency.
+Police closed the lake road for two hours during a protest before the vote.
+Council members voted 5 to 2 in favour after a four-hour hearing.
+The governor's office said it would review the plan next month.
+A lawsuit filed by residents last year is still before the county court.`;
+
+describe('the kind of page', () => {
+  it.each([
+    ['a recipe', RECIPE],
+    ['a tutorial', TUTORIAL],
+  ])('takes %s for instructions', (_what, text) => {
+    expect(readsAsInstructions(analyse(text))).toBe(true);
+  });
+
+  it.each([
+    ['an opinion piece that addresses its reader', OPINION],
+    ['a news report full of figures', NEWS_WITH_PRICES],
+    ['a few lines of instructions, too short to judge', RECIPE.split('\n').slice(4, 8).join('\n')],
+  ])('reads %s as news or opinion', (_what, text) => {
+    expect(readsAsInstructions(analyse(text))).toBe(false);
+  });
+
+  it('shows no claim or technique of a recipe or a tutorial by default, and keeps them for a reader who asks', () => {
+    const annotator = defaultAnnotator();
+    for (const text of [RECIPE, TUTORIAL]) {
+      const marks = annotator.annotateArticle(text);
+      expect(marks.length).toBeGreaterThan(0);
+      expect(marks.filter(isConfident)).toEqual([]);
+    }
+    expect(annotator.annotateArticle(NEWS_WITH_PRICES).filter((m) => m.kind === 'claim' && isConfident(m)).length).toBeGreaterThan(2);
+  });
+});
+
+describe('an instruction on its own line', () => {
+  it.each(['Store the jar in a cool place for up to a week.', 'Then click on the Send button.', 'Water it well every morning.', 'Sign up for our newsletter'])(
+    'is an instruction: %s',
+    (line) => expect(isInstruction(line)).toBe(true),
+  );
+  it.each(['Store sales fell by 4% in March.', 'Read this fact: there are now 12,500 cameras in the city.', 'Use of force rose sharply last year.'])(
+    'is a statement: %s',
+    (line) => expect(isInstruction(line)).toBe(false),
+  );
+});
