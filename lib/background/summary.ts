@@ -71,9 +71,13 @@ export function summariseFrame(result: PageAnnotations, url: string, firstCommen
             },
           ],
     ),
-    ...(notes.length > 0 && { notes }),
+    ...((notes.length > 0 || result.readsAs) && { notes: result.readsAs ? [...notes, READS_AS_INSTRUCTIONS] : notes }),
   };
 }
+
+/** The popup's note on a page that reads as instructions, whose marks are all less certain. */
+export const READS_AS_INSTRUCTIONS =
+  'This page reads as instructions (a recipe, a tutorial, a buying guide) rather than news or opinion, so its marks count as less certain: tick “Show less certain marks too” to see them.';
 
 /** Adds a later batch of comments to a frame's summary. */
 export function appendComments(summary: FrameSummary, later: FrameSummary): FrameSummary {

@@ -41,6 +41,8 @@ export interface PageAnnotations {
   comments: AnnotatedComment[];
   /** The page's language; where the packs do not read it, nothing is marked. */
   language: LanguageVerdict;
+  /** Set when the article reads as instructions (a recipe, a tutorial, a buying guide): its marks are all below the confident line. */
+  readsAs?: 'instructions';
 }
 
 export interface Annotator {
@@ -149,15 +151,17 @@ export function createAnnotator(packs: readonly CompiledPack[]): Annotator {
     return dedupe(out);
   }
 
-  function annotateArticle(text: string): Annotation[] {
+  function readArticle(text: string): { annotations: Annotation[]; instructions: boolean } {
     // "very very very …" says nothing, and a footnote number is no figure: both are left alone.
     const found = collect(blankCitations(blankDegenerate(text)), 'article');
     const repeated = repeatedLines(text);
     const marks = [...findClaims(found, active.article.scored), ...techniques(found, 'article')];
     // A recipe, a tutorial or a shopping guide is not what the marks are for: they wait until the reader asks for all.
-    if (readsAsInstructions(found.analysed)) for (const m of marks) m.confidence = round(m.confidence * INSTRUCTIONS_DISCOUNT);
-    return sortSpans(repeated.length === 0 ? marks : marks.filter((m) => !insideAny(repeated, m)));
+    const instructions = readsAsInstructions(found.analysed);
+    if (instructions) for (const m of marks) m.confidence = round(m.confidence * INSTRUCTIONS_DISCOUNT);
+    return { annotations: sortSpans(repeated.length === 0 ? marks : marks.filter((m) => !insideAny(repeated, m))), instructions };
   }
+  const annotateArticle = (text: string) => readArticle(text).annotations;
 
   function annotateComments(comments: readonly CommentInput[], articleText: string | null): AnnotatedComment[] {
     const thread = threadContext(comments, articleText);
@@ -179,10 +183,12 @@ export function createAnnotator(packs: readonly CompiledPack[]): Annotator {
           comments: comments.map(({ author, text }) => ({ author, text, flags: [], annotations: [] })),
           language,
         };
+      const read = article && readArticle(article.text);
       return {
-        article: article && { ...article, annotations: annotateArticle(article.text) },
+        article: article && { ...article, annotations: read!.annotations },
         comments: annotateComments(comments, context),
         language,
+        ...(read?.instructions && { readsAs: 'instructions' as const }),
       };
     },
     ruleFires(ruleId, example) {

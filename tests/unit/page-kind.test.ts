@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { READS_AS_INSTRUCTIONS, summariseFrame } from '../../lib/background/summary';
 import { isConfident } from '../../lib/engine/confidence';
 import { isInstruction, readsAsInstructions } from '../../lib/engine/page-kind';
 import { analyse } from '../../lib/engine/text';
@@ -89,4 +90,18 @@ describe('an instruction on its own line', () => {
     'is a statement: %s',
     (line) => expect(isInstruction(line)).toBe(false),
   );
+});
+
+describe('what the popup says of such a page', () => {
+  const annotator = defaultAnnotator();
+  it('notes that the page reads as instructions, and why its marks are hidden', () => {
+    const page = annotator.annotatePage({ title: 'Roast chicken with rice', text: RECIPE }, []);
+    expect(page.readsAs).toBe('instructions');
+    expect(summariseFrame(page, 'https://example.org/recipe', 0).notes).toEqual([READS_AS_INSTRUCTIONS]);
+  });
+  it('says nothing of the kind on news', () => {
+    const page = annotator.annotatePage({ title: 'Council backs resort', text: NEWS_WITH_PRICES }, []);
+    expect(page.readsAs).toBeUndefined();
+    expect(summariseFrame(page, 'https://example.org/news', 0).notes).toBeUndefined();
+  });
 });
