@@ -167,7 +167,10 @@ function speakerFrame(ctx: SentenceContext, s: string, base: number): Attributio
     const before = s.slice(0, start);
     if (NEEDS_THAT.has(verb) && !/^\s+(?:that|this|it|how|the (?:\p{L}+ ){0,3}(?:was|is|were|are|had|has|would|will)|(?:[\p{L}'’-]+\s+){1,3}to)\b/u.test(after)) continue;
     if ((verb === 'wrote' || verb === 'writes') && /^\s+(?:a|an)\s/u.test(after)) continue;
-    if (/^add/u.test(verb) && /^\s+to\b/u.test(after)) continue;
+    if (/^add/u.test(verb) && /^\s+(?:to|up)\b/u.test(after)) continue;
+    // "That said, …" and "Having said that, …" turn the argument; "did not write" reports nothing.
+    if (verb === 'said' && /^\s*,/u.test(after) && /(?:^|[.;:!?]\s+)(?:that|this|all that|with that)\s+$/iu.test(before)) continue;
+    if (/\b(?:not|never)\s+$|n['’]t\s+$/u.test(before)) continue;
     if (verb === 'pointed' && !/^\s+out\b/u.test(after)) continue;
     // A participle reports speech after a comma (", saying that …"): its speaker is the clause's subject.
     if (verb.endsWith('ing')) {

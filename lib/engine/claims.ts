@@ -314,6 +314,27 @@ function tighten({ text }: AnalysedText, sentence: Span, rule: CompiledRule): Sp
 }
 
 /**
+ * A source's name from its first word: a pattern's match may begin inside a name ("for Disease
+ * Prevention and Control revealed" of "the European Centre for Disease Prevention and Control
+ * revealed"); it widens left over the name's capitalised words and the "of", "for" and "and" between
+ * them, stopping at "the" (which opens the phrase) and at a weekday or month, and never starts on a joining word.
+ */
+function wholeName(text: string, span: Span): Span {
+  let { start } = span;
+  for (;;) {
+    const before = NAME_WORD_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
+    // A joining word belongs to the name only between two of its capitalised words.
+    if (!before || CALENDAR.test(before[1]!) || (NAME_JOINERS.test(before[1]!) && !/^\p{Lu}/u.test(text.slice(start, start + 1)))) break;
+    start -= before[0].length;
+  }
+  const lead = LEADING_JOINERS.exec(text.slice(start, span.end));
+  return { start: start + (lead?.[0].length ?? 0), end: span.end };
+}
+const NAME_WORD_BEFORE = /(?<![\p{L}.])(\p{Lu}[\p{L}’'&-]*|of|for|and)\s+$/u;
+const NAME_JOINERS = /^(?:of|for|and)$/u;
+const LEADING_JOINERS = /^(?:(?:of|for|and|the)\s+)+/u;
+
+/**
  * A claim's sourcing: the speaker its sentence names (or gestures at) as `attributionOf` reads it,
  * else the hand-written source rules of the pack that matched in the sentence, else none.
  */
@@ -325,7 +346,8 @@ function sourcingOf(analysed: AnalysedText, index: number, hits: readonly Hit[],
     ['source-vague', 'vague'],
   ] as const) {
     if (category && category !== ruleCategory) continue;
-    const hit = hits.find((h) => h.rule.category === ruleCategory);
+    const matched = hits.find((h) => h.rule.category === ruleCategory);
+    const hit = matched && { ...matched, ...wholeName(analysed.text, matched) };
     if (hit) return { sourcing, note: fillExplanation(hit.rule.explanation, analysed.text.slice(hit.start, hit.end)), source: { start: hit.start, end: hit.end } };
     if (found) {
       const named = quoteCue(analysed.text.slice(found.start, found.end));

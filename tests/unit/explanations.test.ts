@@ -65,3 +65,22 @@ describe('claim explanations', () => {
     expect(text.slice(claims[0]!.shown.start, claims[0]!.shown.end)).toBe(shown);
   });
 });
+
+describe('a named source shown whole', () => {
+  it('starts at the name, not inside it', () => {
+    const text = 'Figures from the European Centre for Disease Prevention and Control revealed that Denmark recorded 30 cases per 100,000 people.';
+    const [claim] = annotator.annotateArticle(text).filter((a) => a.kind === 'claim');
+    expect(claim?.explanation).toContain('“European Centre for Disease Prevention and Control revealed”');
+  });
+});
+
+describe('words that only look like a source', () => {
+  it.each([
+    'That said, the malware leaves the files unencrypted on 40 devices.',
+    'In 1987 the senator didn’t write the book that made him famous.',
+  ])('leave the claim unsourced: %s', (text) => {
+    const claims = annotator.annotateArticle(text).filter((a) => a.kind === 'claim');
+    expect(claims.length).toBeGreaterThan(0);
+    for (const c of claims) expect(c.kind === 'claim' && c.sourcing).toBe('none');
+  });
+});
