@@ -183,6 +183,7 @@ function strongestEvidence(text: string, features: readonly CompiledFeature[], f
 }
 
 const FIGURES = new Set(['number', 'money-or-share']);
+const AMOUNT_BEFORE = /(?<![\p{L}\p{N}.,])\d[\d.,]*(?:\s+(?:trillion|billion|million|thousand))?\s+$/u;
 
 /**
  * A source's first words, enough to mark where it is: "Ajmi Lourimi" of "Ajmi Lourimi, a member of
@@ -264,13 +265,21 @@ function evidenceSpan(text: string, feature: string, span: Span): Span | null {
     while (end < text.length && /[\p{L}\p{N}%]/u.test(text[end]!)) end++;
     end += /^ (?:trillion|billion|million|thousand|percent|per cent)\b/i.exec(text.slice(end, end + 12))?.[0].length ?? 0;
     const whole = text.slice(start, end).replace(/^[.,-]+|[.,-]+$/g, '');
-    if (/\p{L}/u.test(whole.replace(/(?:percent|per cent|bn|tn|[mk])$/i, '')) && !/^[$€£¥]/.test(whole)) return feature === 'number' ? null : span;
+    if (/\p{L}/u.test(whole.replace(/(?:percent|per cent|bn|tn|[mk])$/i, '')) && !/^[$€£¥]/.test(whole)) {
+      if (feature === 'number') return null;
+      // "40 million euros": the amount is the figure with its currency, not the currency word alone.
+      const figure = AMOUNT_BEFORE.exec(text.slice(Math.max(0, span.start - 30), span.start));
+      return figure ? { start: span.start - figure[0].length, end: span.end } : span;
+    }
     const at = text.indexOf(whole, start);
     return { start: at, end: at + whole.length };
   }
   if (feature === 'named-actor') {
     const words = text.slice(span.start, span.end);
     if (CALENDAR.test(words)) return null;
+    // "If", "There", "All": a capitalised function word opens a clause (after a colon, in a button label); it names nobody.
+    if (words.split(' ').every((w) => STOPWORDS.has(stem(w.toLowerCase())))) return null;
+    if (/[:;]\s*$/u.test(text.slice(Math.max(0, span.start - 3), span.start))) return null;
     const around = text.slice(Math.max(0, span.start - 12), Math.min(text.length, span.end + 12));
     if (/[A-Z]{2,}/.test(words) && around === around.toUpperCase()) return null;
   }

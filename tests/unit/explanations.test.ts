@@ -14,6 +14,7 @@ describe('claim explanations', () => {
   it.each([
     ['Unemployment in the region rose to 75 percent last year.', '“75 percent”'],
     ['The two wars cost the country $6.4 trillion since 2001.', '“$6.4 trillion”'],
+    ['The European Commission fined the company 40 million euros.', '“40 million euros”'],
   ])('show a figure whole: %s', (text, shown) => {
     expect(claimNotes(text).join(' ')).toContain(shown);
   });
@@ -23,6 +24,7 @@ describe('claim explanations', () => {
     ['On Tuesday the ministry withdrew its support for the pipeline.', 'named actor (“Tuesday”)'],
     ['In March the council approved the new stadium and its budget.', 'named actor (“March”)'],
     ['Officials said 40 residents who called into the meeting opposed the resort.', 'reported event (“meeting”)'],
+    ['The rates were set last week: If the bank raises them again, 40 firms will close.', 'named actor (“If”)'],
   ])('never cite a number inside a name, a weekday or a month as an actor, or the name of an event as a report of it: %s', (text, never) => {
     const notes = claimNotes(text);
     expect(notes.length).toBeGreaterThan(0);
