@@ -20,6 +20,7 @@ import { blankCitations } from './citations';
 import { repeatedLines } from './repeated-blocks';
 import { discountRepeatedCues } from './repeated-cues';
 import { readsAsInstructions } from './page-kind';
+import { describesAThing } from './put-downs';
 import { calibrated, lexiconSpans, pageTone, withIntensifier, withLoadedNoun } from './lexicon';
 import { isOffTopic, isRepeated, threadContext } from './thread';
 import type { AnnotatedComment, Annotation, CommentFlag, CommentInput, Span, TechniqueAnnotation } from './types';
@@ -136,9 +137,11 @@ export function createAnnotator(packs: readonly CompiledPack[]): Annotator {
         confidence: round(own),
       });
     const whole = { start: 0, end: text.length };
-    for (const hit of found.hits) if (hit.rule.family === 'comments') add(hit.rule, hit);
+    // An insulting adjective describing a thing ("a stupid markup") attacks nobody.
+    const aimless = (rule: CompiledRule, span: Span) => rule.category === 'insult' && describesAThing(text, span);
+    for (const hit of found.hits) if (hit.rule.family === 'comments' && !aimless(hit.rule, hit)) add(hit.rule, hit);
     for (const rule of active.comment.profanity)
-      if (rule.family === 'comments') for (const span of profanityFinder(rule.allow).find(text)) add(rule, span);
+      if (rule.family === 'comments') for (const span of profanityFinder(rule.allow).find(text)) if (!aimless(rule, span)) add(rule, span);
     for (const rule of active.comment['topic-overlap'])
       if (thread.articleStems && isOffTopic(found.analysed, thread.articleStems, rule)) add(rule, whole);
     for (const rule of active.comment['repeated-comment']) if (isRepeated(thread, index, rule)) add(rule, whole);
@@ -146,7 +149,7 @@ export function createAnnotator(packs: readonly CompiledPack[]): Annotator {
       // Hand-written rules name their cue better; the model only speaks on comments they leave unflagged.
       if (out.length > 0 || rule.unless?.test(text)) continue;
       const cue = classifyComment(text, rule);
-      if (cue) add(rule, cue, cue.probability);
+      if (cue && !aimless(rule, cue)) add(rule, cue, cue.probability);
     }
     return dedupe(out);
   }
