@@ -293,8 +293,10 @@ const NOUN_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|this|that|these|those|its|their|h
 function strongestWords(analysed: AnalysedText, sentence: AnalysedText['sentences'][number], words: WeightTable): string {
   const scored: { at: number; w: number }[] = [];
   for (let t = sentence.firstToken; t < sentence.endToken; t++) {
-    const w = words.get(analysed.tokens[t]!.stem) ?? 0;
-    if (w > 0 && !scored.some((s) => analysed.tokens[s.at]!.stem === analysed.tokens[t]!.stem)) scored.push({ at: t, w });
+    const { stem: key } = analysed.tokens[t]!;
+    // "against" and "which" may weigh, but shown to a reader they explain nothing.
+    const w = STOPWORDS.has(key) ? 0 : (words.get(key) ?? 0);
+    if (w > 0 && !scored.some((s) => analysed.tokens[s.at]!.stem === key)) scored.push({ at: t, w });
   }
   return scored
     .sort((a, b) => b.w - a.w)

@@ -86,3 +86,12 @@ describe('words that only look like a source', () => {
     for (const c of claims) expect(c.kind === 'claim' && c.sourcing).toBe('none');
   });
 });
+
+describe('a claim with no evidence but its words', () => {
+  it('never cites a function word as what shows it', () => {
+    const text = 'They are against the political system and the politics that did far more for the rich than for the poor.';
+    const notes = annotator.annotateArticle(text).filter((a) => a.kind === 'claim').map((a) => a.explanation);
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) expect(note).not.toMatch(/“(?:against|than|which|for|the|that|did)”/);
+  });
+});
