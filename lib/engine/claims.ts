@@ -283,10 +283,14 @@ function evidenceSpan(text: string, feature: string, span: Span): Span | null {
     const around = text.slice(Math.max(0, span.start - 12), Math.min(text.length, span.end + 12));
     if (/[A-Z]{2,}/.test(words) && around === around.toUpperCase()) return null;
   }
+  // "at least 12" hedges a figure, and "recorded" reports one: neither is a first or a superlative.
+  if (feature === 'first-or-superlative' && (/^record(?:ed|ing|s)$/iu.test(text.slice(span.start, span.end + 3).split(/[^\p{L}]/u)[0]!) || /\bat\s+$/iu.test(text.slice(Math.max(0, span.start - 4), span.start)))) return null;
   // "the meeting", "a test", "their attack": the event's name, not a report that it happened.
-  if (feature === 'event-verb' && NOUN_BEFORE.test(text.slice(Math.max(0, span.start - 16), span.start))) return null;
+  // A sentence's first word is its subject, not its verb: "Exports hit a record".
+  if (feature === 'event-verb' && (NOUN_BEFORE.test(text.slice(Math.max(0, span.start - 16), span.start)) || SENTENCE_START.test(text.slice(Math.max(0, span.start - 4), span.start)))) return null;
   return span;
 }
+const SENTENCE_START = /(?:^|[.!?]["'”’)]*\s+|\n\s*)$/u;
 const NOUN_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|this|that|these|those|its|their|his|her|our|your|my|no|every|each)\s+$/iu;
 
 /** The two words of the sentence with the largest learned weights, quoted in text order. */

@@ -25,7 +25,10 @@ describe('claim explanations', () => {
     ['In March the council approved the new stadium and its budget.', 'named actor (“March”)'],
     ['Officials said 40 residents who called into the meeting opposed the resort.', 'reported event (“meeting”)'],
     ['The rates were set last week: If the bank raises them again, 40 firms will close.', 'named actor (“If”)'],
-  ])('never cite a number inside a name, a weekday or a month as an actor, or the name of an event as a report of it: %s', (text, never) => {
+    ['Denmark was recording a seven-day rate of 30 cases per 100,000 people.', 'superlative (“record'],
+    ['The curfew stays in force until at least July 12, the ministry said.', 'superlative (“least”)'],
+    ['Exports hit a record 40 billion dollars in 2019.', 'reported event (“Exports”)'],
+  ])('never cite a number inside a name, a weekday or a month as an actor, a hedge or a verb as a superlative, or a noun as a reported event: %s', (text, never) => {
     const notes = claimNotes(text);
     expect(notes.length).toBeGreaterThan(0);
     expect(notes.join(' ')).not.toContain(never);
