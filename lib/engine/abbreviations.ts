@@ -8,7 +8,7 @@
 /** Titles always followed by a name: the break after them is never a sentence end. */
 const TITLES = new Set([
   'Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Sen', 'Sens', 'Rep', 'Reps', 'Gov', 'Gen', 'Lt', 'Col', 'Capt', 'Cpt', 'Sgt', 'Maj',
-  'Adm', 'Cmdr', 'Cpl', 'Pvt', 'Rev', 'Hon', 'Pres', 'Supt', 'Insp', 'Det', 'Fr', 'St', 'Mt', 'Ft', 'Messrs', 'Mme', 'Mlle',
+  'Adm', 'Cmdr', 'Cpl', 'Pvt', 'Rev', 'Hon', 'Rt', 'Revd', 'Amb', 'Atty', 'Pres', 'Supt', 'Insp', 'Det', 'Fr', 'St', 'Mt', 'Ft', 'Messrs', 'Mme', 'Mlle',
   'vs', 'v', 'e.g', 'i.e', 'cf', 'viz', 'approx', 'ca',
 ]);
 

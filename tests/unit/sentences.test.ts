@@ -62,6 +62,7 @@ const ONE_SENTENCE = [
   'Sen. Alvarez and Rep. Okafor voted against the bill.',
   'Dr. Lena Park told Mr. Hughes and Mrs. Hughes that the clinic had closed.',
   'Gov. Reyes met Gen. Tanaka and Lt. Col. Varga at the base.',
+  'The Rt. Hon. Keith Mitchell has voiced his support for the new law.',
   'The parade passed St. Mark’s church on Feb. 12 at noon.',
   'Her office moved to No. 14 Mill Lane in Jan. 2019.',
   'It was the home side vs. the visitors, e.g. a derby, i.e. a local match.',
