@@ -90,7 +90,8 @@ export function createAnnotator(packs: readonly CompiledPack[]): Annotator {
         kind: 'technique',
         category,
         ruleId: rule.id,
-        explanation: fillExplanation(rule.explanation, text.slice(span.start, span.end), extra),
+        // The lexicon's rule explains loaded words; a word it reads as a label is explained as one.
+        explanation: fillExplanation(rule.kind === 'lexicon' && category === 'name-calling' ? LABEL_EXPLANATION : rule.explanation, text.slice(span.start, span.end), extra),
         confidence: techniqueConfidence(own, tone),
       });
     for (const hit of found.hits)
@@ -231,6 +232,9 @@ function rulesByKind(rules: readonly CompiledRule[], scope: Scope): RulesByKind 
 
 /** What every article mark keeps of its confidence on a page that reads as instructions: below the confident line, always. */
 const INSTRUCTIONS_DISCOUNT = 0.45;
+
+/** How a word the lexicon reads as a label is explained (the technique's definition, in plain words). */
+const LABEL_EXPLANATION = '{cue} is a label pinned on its target, meant to make the reader fear, despise or mock it instead of weighing an argument.';
 
 /** What a technique mark keeps of its confidence inside quotation marks. */
 const QUOTED_DISCOUNT = 0.7;

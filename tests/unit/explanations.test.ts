@@ -98,3 +98,12 @@ describe('a claim with no evidence but its words', () => {
     for (const note of notes) expect(note).not.toMatch(/“(?:against|than|which|for|the|that|did)”/);
   });
 });
+
+describe('a technique mark is explained as its own technique', () => {
+  it('explains a word read as a label as name calling, not as loaded language', () => {
+    const text = 'The star destroys haters on Twitter every week.';
+    const labels = annotator.annotateArticle(text).filter((a) => a.kind === 'technique' && a.category === 'name-calling');
+    expect(labels.length).toBeGreaterThan(0);
+    for (const a of labels) expect(a.explanation).toMatch(/label/);
+  });
+});
