@@ -238,13 +238,18 @@ function isNotAStatement(text: string, sentence: Span): boolean {
   const words = line.split(/\s+/).length;
   if (TIMESTAMP.test(line) && words <= 14) return true;
   if (DATELINE.test(line) && words <= 10) return true;
-  if (REFERENCE.test(line) || isInstruction(line)) return true;
+  if (REFERENCE.test(line) || FURNITURE.test(line) || isInstruction(line)) return true;
   const ownLine = (sentence.start === 0 || text[sentence.start - 1] === '\n') && (sentence.end >= text.length || text[sentence.end] === '\n');
   return ownLine && !/[.!?…:;"”’)]$/.test(line) && line.split(/\s+/).length <= 12 && !VERB_LIKE.test(line);
 }
 
 const TIMESTAMP = /\b(?:published|updated|posted|last modified)\b[^.]*\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|ET|EST|EDT|GMT|BST|UTC|CET)?\b/i;
 const DATELINE = /^(?:posted|published|updated|last updated|first published|modified)\b[^.!?]{0,60}\b(?:1[89]|20)\d\d\.?$/i;
+/**
+ * Lines the page wraps around the article: a caption or credit ("Header Image: …", "Credit: Tomas
+ * Munita/CIFOR (CC BY-NC-ND 2.0)"), an editor's or advertiser's note, a copyright footer.
+ */
+const FURNITURE = /^(?:(?:header |featured |top |lead )?(?:image|photo|photograph|picture|illustration|credit|credits|caption|video|graphic)s?(?:\s*\([^)]{0,40}\))?\s*:|(?:editor['’]s )?note\s*:|advertisement\b|sponsored\b|©|\(c\)\s*\d{4}|copyright\b)|\ball rights reserved\b/i;
 /** The marks of a bibliographic entry: a DOI or ISBN, "et al.", volume(issue):pages, page ranges, "Retrieved … 2020". */
 const REFERENCE = /\bdoi:\s*10\.|\bISBN\b|\bet al\.|\b(?:1[89]|20)\d\d;\s*\d+(?:\(\d+\))?:\s*\d+|\bpp\.\s*\d+|\bRetrieved (?:on |from )?|\barXiv:/i;
 /** Auxiliaries and inflected verb forms: enough to tell a line that states something from a heading. */

@@ -77,6 +77,10 @@ describe('page text that reads like a statement but is none', () => {
     ['a dateline', 'Posted: Tuesday, March 8, 2022.'],
     ['a recipe step', 'Store the frosting in a covered jar in the fridge for up to seven days.'],
     ['a recipe step with an adverb', 'Use immediately or keep it covered for up to three days.'],
+    ['a copyright footer', '© 2019 Harbour Jobs & Careers. All rights reserved.'],
+    ['a photo credit', 'Credit: Ana Ruiz/Reuters (CC BY-NC 2.0)'],
+    ['a caption with its label', 'Header Image: Farmers have worked these hills for 3,000 years.'],
+    ['an editor’s note', 'NOTE: The disclaimer below does not apply to this article, first published in 2016.'],
   ])('%s', (_, text) => {
     expect(claimsIn(text)).toEqual([]);
   });
@@ -84,6 +88,7 @@ describe('page text that reads like a statement but is none', () => {
   it('still reads a statement that a command introduces, and a noun that looks like a command', () => {
     expect(claimsIn('Consider this: the county installed 12,500 cameras in its schools in 2019.')).toHaveLength(1);
     expect(claimsIn('Store sales in the region fell by 12 percent in 2019.')).toHaveLength(1);
+    expect(claimsIn('The photo agency said 40 of its images were stolen in 2019.')).toHaveLength(1);
   });
 
   it('takes no footnote number for a figure, and splits at one glued to a full stop', () => {
