@@ -123,6 +123,9 @@ export function attributionOf(ctx: SentenceContext, depth = 0): Attribution | un
   const sentence = ctx.sentences[ctx.index]!;
   const s = ctx.text.slice(sentence.start, sentence.end);
   const at = (start: number, end: number, sourcing: Attribution['sourcing']): Attribution => ({ start: sentence.start + start, end: sentence.start + end, sourcing });
+  // An embedded post: its words are its author's, signed on the line below.
+  const signed = postSignature(ctx.text, sentence.end);
+  if (signed) return signed;
   const frame = speakerFrame(ctx, s, sentence.start);
   if (frame) return frame;
   const according = ACCORDING.exec(s);
@@ -148,6 +151,21 @@ export function attributionOf(ctx: SentenceContext, depth = 0): Attribution | un
   const hedge = HEDGE.exec(s);
   if (hedge) return at(hedge.index, hedge.index + hedge[0].length, 'vague');
   return undefined;
+}
+
+/** The line that signs an embedded post: "— Drew Mikkelsen (@drewmikkelsen) January 6, 2020". */
+export const TWEET_SIGNATURE = /^[—–-]\s*(?:[^\n()]{1,60}?\s*)?\(@\w{1,15}\)(?:\s+\p{L}+\.? \d{1,2}, \d{4}|\s+\d{1,2} \p{L}+ \d{4})?\s*$/u;
+
+/** The author of the embedded post a sentence belongs to: the signature on the next line of text after its own. */
+function postSignature(text: string, end: number): Attribution | undefined {
+  const lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) return undefined;
+  const next = /^\s*([^\n]*)/u.exec(text.slice(lineEnd + 1, lineEnd + 200))!;
+  if (!TWEET_SIGNATURE.test(next[1]!)) return undefined;
+  const start = lineEnd + 1 + next[0].length - next[1]!.length;
+  const name = /^[—–-]\s*/u.exec(next[1]!)![0].length;
+  const handleEnd = next[1]!.indexOf(')') + 1;
+  return { start: start + name, end: start + handleEnd, sourcing: 'attributed' };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CompiledFeature, CompiledRule } from '../rules/compile';
 import type { Sourcing } from './categories';
-import { attributionOf } from './attribution';
+import { TWEET_SIGNATURE, attributionOf } from './attribution';
 import { round } from './confidence';
 import { fillExplanation, quoteCue } from './explain';
 import { type Hit, type TextHits, sentenceText } from './hits';
@@ -238,7 +238,7 @@ function isNotAStatement(text: string, sentence: Span): boolean {
   const words = line.split(/\s+/).length;
   if (TIMESTAMP.test(line) && words <= 14) return true;
   if (DATELINE.test(line) && words <= 10) return true;
-  if (REFERENCE.test(line) || FURNITURE.test(line) || isInstruction(line)) return true;
+  if (REFERENCE.test(line) || FURNITURE.test(line) || TWEET_SIGNATURE.test(line) || isInstruction(line)) return true;
   const ownLine = (sentence.start === 0 || text[sentence.start - 1] === '\n') && (sentence.end >= text.length || text[sentence.end] === '\n');
   return ownLine && !/[.!?…:;"”’)]$/.test(line) && line.split(/\s+/).length <= 12 && !VERB_LIKE.test(line);
 }
@@ -329,9 +329,13 @@ function tighten({ text }: AnalysedText, sentence: Span, rule: CompiledRule): Sp
       }
     }
   }
+  // An embedded post's link ("… heritage. pic.twitter.com/CIHDX5qmux") is no part of what it states.
+  const link = TRAILING_LINK.exec(text.slice(start, end));
+  if (link && link.index > 0) end = start + link.index;
   while (end > start && /[.!;:\s]/.test(text[end - 1]!)) end--;
   return { start, end };
 }
+const TRAILING_LINK = /\s+(?:(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S+\s*)+$/u;
 
 /**
  * A source's name from its first word: a pattern's match may begin inside a name ("for Disease

@@ -107,3 +107,24 @@ describe('a technique mark is explained as its own technique', () => {
     for (const a of labels) expect(a.explanation).toMatch(/label/);
   });
 });
+
+describe('an embedded post', () => {
+  const text = [
+    'The new justice was sworn in on Monday before a full courtroom in Olympia.',
+    'She is the first state justice of Native American heritage. pic.twitter.com/Ab12Cd34',
+    '— Dana Wells (@danawells_news) January 6, 2020',
+    'The court has nine members, who serve six-year terms.',
+  ].join('\n');
+  const claims = annotator.annotateArticle(text).filter((a) => a.kind === 'claim');
+
+  it('is sourced to the author who signs it, and its link is no part of the claim', () => {
+    const post = claims.find((c) => text.slice(c.start, c.end).startsWith('She is the first'));
+    expect(post && post.kind === 'claim' && post.sourcing).toBe('attributed');
+    expect(post?.explanation).toContain('“Dana Wells (@danawells_news)”');
+    expect(text.slice(post!.start, post!.end)).not.toContain('pic.twitter.com');
+  });
+
+  it('has a signature that is no claim', () => {
+    expect(claims.some((c) => text.slice(c.start, c.end).includes('@danawells_news'))).toBe(false);
+  });
+});
