@@ -1,10 +1,12 @@
 import { round } from './confidence';
 import { stem } from './stem';
+import { STOPWORDS } from './stopwords';
 import type { TechniqueAnnotation } from './types';
 
 /**
  * A writer's loaded word, used again, is the same choice made twice: the reader learns it from
- * the first mark, and an editor marks it once ("nonsense" three times on a page is one finding).
+ * the first mark, and an editor marks it once ("nonsense" three times on a page is one finding;
+ * "malicious links", "malicious messages" one choice of word).
  * So among the marks of one text whose cue is the same word or phrase (inflections aside), the
  * strongest keeps its confidence and every other one is discounted, which takes it out of the
  * default view and leaves it for readers who ask for all marks. Repetition marks are exempt:
@@ -16,9 +18,15 @@ export const REPEATED_CUE_DISCOUNT = 0.7;
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
-/** The cue's words, inflections aside, in order: "Bullying" and "bullied" share it. */
+/**
+ * The cue's loaded word, inflections aside: its first word that is neither a function word nor an
+ * intensifying adverb. "Bullying" and "bullied" share it, and so do "malicious links" and
+ * "malicious messages" (the loaded word takes its noun into the mark, but the choice is the word).
+ */
 export function cueKey(cue: string): string {
-  return Array.from(cue.matchAll(WORD), ([word]) => stem(word)).join(' ');
+  const words = Array.from(cue.matchAll(WORD), ([word]) => word.toLowerCase());
+  const loaded = words.find((w) => !STOPWORDS.has(stem(w)) && !/^\p{L}{3,}ly$/u.test(w));
+  return stem(loaded ?? words.join(' '));
 }
 
 /** Discounts, in place, every mark whose cue a stronger (or earlier, equally strong) mark of the same text carries. */

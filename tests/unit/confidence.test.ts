@@ -107,9 +107,11 @@ describe('a loaded word used again', () => {
     expect(all.length).toBeGreaterThanOrEqual(3);
   });
 
-  it('counts inflections as the same cue, and keys nothing on punctuation', () => {
+  it('keys a cue on its loaded word, inflections aside, and nothing on punctuation', () => {
     expect(cueKey('Bullying')).toBe(cueKey('bullies'));
     expect(cueKey('utterly shameful decisions')).toBe(cueKey('Utterly shameful decision'));
+    expect(cueKey('malicious links')).toBe(cueKey('malicious messages'));
+    expect(cueKey('malicious links')).not.toBe(cueKey('shameful links'));
     expect(cueKey('“…”')).toBe('');
   });
 });
