@@ -4,8 +4,12 @@
  * over-reach of a derivational stemmer (Porter merges "general" and "generous").
  */
 
-/** Irregular forms that suffix stripping cannot reach, mapped to their base. */
-const IRREGULAR: Record<string, string> = Object.fromEntries(
+/**
+ * Irregular forms that suffix stripping cannot reach, mapped to their base. A Map, not an object:
+ * page text holds words like "constructor" and "toString", which an object would answer with its
+ * prototype's functions.
+ */
+const IRREGULAR: ReadonlyMap<string, string> = new Map(
   (
     'be:am,is,are,was,were,been,being have:has,had,having do:does,did,done say:said go:goes,went,gone ' +
     'take:took,taken make:made become:became fall:fell,fallen hold:held leave:left bring:brought ' +
@@ -33,7 +37,7 @@ export function stem(word: string): string {
   let w = word.toLowerCase().replace(/’/g, "'");
   if (w.endsWith("'s")) w = w.slice(0, -2);
   else if (w.endsWith("'")) w = w.slice(0, -1);
-  w = IRREGULAR[w] ?? w;
+  w = IRREGULAR.get(w) ?? w;
   if (w.length <= 3) return w;
 
   if (w.length > 4 && (w.endsWith('ies') || w.endsWith('ied'))) return w.slice(0, -3) + 'y';
@@ -45,5 +49,5 @@ export function stem(word: string): string {
 
   if (w.length > 3 && w.endsWith('e') && !w.endsWith('ee')) w = w.slice(0, -1);
   if (UNDOUBLE.test(w)) w = w.slice(0, -1);
-  return IRREGULAR[w] ?? w;
+  return IRREGULAR.get(w) ?? w;
 }

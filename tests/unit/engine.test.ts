@@ -187,3 +187,16 @@ describe('offsets', () => {
     }
   });
 });
+
+describe('words that name an object’s own properties', () => {
+  it('reads "constructor", "toString" and "__proto__" as words, not as the engine’s own functions', () => {
+    const text =
+      'The constructor calls toString and valueOf on every object, and hasOwnProperty checks __proto__. ' +
+      'In 2019 the committee said the constructor of the bridge had been paid $40 million.';
+    const annotator = defaultAnnotator();
+    expect(() => annotator.annotateArticle(text)).not.toThrow();
+    expect(annotator.annotateArticle(text).some((a) => a.kind === 'claim')).toBe(true);
+    expect(() => annotator.annotateComments([{ author: 'constructor', text: 'toString valueOf constructor hasOwnProperty' }], text)).not.toThrow();
+    expect(stem('constructor')).toBe('constructor');
+  });
+});
