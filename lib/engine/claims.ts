@@ -120,7 +120,9 @@ function scoreSentence(
     .filter(([i]) => FIGURES.has(rule.features[i]!.id))
     .map(([i, span]) => evidenceSpan(analysed.text, rule.features[i]!.id, span))
     .find((span) => span !== null && analysed.text[span.start - 1] !== '#'); // "Lesson #1" counts nothing
-  return { rule, cue: cue || 'its wording', figure: figure ?? undefined, confidence: learned ?? rule.confidence };
+  // The writer's own experience ("In 2002 I tried to install …") is testimony: rarely what a fact-checker would check.
+  const testimony = FIRST_PERSON.test(text ?? sentenceText(analysed, index)) ? OWN_EXPERIENCE_DISCOUNT : 1;
+  return { rule, cue: cue || 'its wording', figure: figure ?? undefined, confidence: (learned ?? rule.confidence) * testimony };
 }
 
 /** The learned weights of the sentence's distinct stems and stem pairs. */
@@ -183,6 +185,10 @@ function strongestEvidence(text: string, features: readonly CompiledFeature[], f
 }
 
 const FIGURES = new Set(['number', 'money-or-share']);
+/** "I" as the subject of the writer's own sentence (not inside a quotation that opens it): "In 2002, I tried", "I've been playing". */
+const FIRST_PERSON = /(?:^|[,;:—–]\s*|\b(?:and|but|when|after|before|then|so)\s+)I(?:['’](?:ve|d|m|ll))?\s+(?!said|say|think)\p{Ll}/u;
+/** What a claim the writer makes of their own experience keeps of its confidence. */
+const OWN_EXPERIENCE_DISCOUNT = 0.6;
 const AMOUNT_BEFORE = /(?<![\p{L}\p{N}.,])\d[\d.,]*(?:\s+(?:trillion|billion|million|thousand))?\s+$/u;
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isConfident } from '../../lib/engine/confidence';
 import { createAnnotator } from '../../lib/engine/annotator';
 import { sentenceWordKeys } from '../../lib/engine/claims';
 import { analyse } from '../../lib/engine/text';
@@ -167,5 +168,18 @@ describe('a learned rule’s veto', () => {
   // The claim model's share of the 8 MB model budget (the claim-model issue): 1.5 MB.
   it('keeps the claims pack within its budget of 1.5 MB (minified JSON)', () => {
     expect(JSON.stringify(DEFAULT_PACK_SOURCES.claims).length).toBeLessThan(1536 * 1024);
+  });
+});
+
+describe('the writer’s own experience', () => {
+  const sure = (text: string) => annotator.annotateArticle(text).filter((a) => a.kind === 'claim' && isConfident(a));
+  it.each([
+    'In December 2002, I tried to install some software on my two computers at work.',
+    'I’ve been playing the new release on my gaming PC since it came out in 2016.',
+  ])('is testimony, not a sure claim: %s', (text) => {
+    expect(sure(text)).toEqual([]);
+  });
+  it('still reads a speaker’s own words, quoted, as a claim', () => {
+    expect(sure('“I voted against the war in 2003,” Senator Ruth Adeyemi said on Tuesday.')).toHaveLength(1);
   });
 });
