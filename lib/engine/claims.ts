@@ -253,9 +253,10 @@ const TIMESTAMP = /\b(?:published|updated|posted|last modified)\b[^.]*\b\d{1,2}[
 const DATELINE = /^(?:posted|published|updated|last updated|first published|modified)\b[^.!?]{0,60}\b(?:1[89]|20)\d\d\.?$/i;
 /**
  * Lines the page wraps around the article: a caption or credit ("Header Image: …", "Credit: Tomas
- * Munita/CIFOR (CC BY-NC-ND 2.0)"), an editor's or advertiser's note, a copyright footer.
+ * Munita/CIFOR (CC BY-NC-ND 2.0)"), an editor's or advertiser's note, a copyright footer, a reporting
+ * credit ("Stella Kim reported from Seoul", "Additional reporting by …").
  */
-const FURNITURE = /^(?:(?:header |featured |top |lead )?(?:image|photo|photograph|picture|illustration|credit|credits|caption|video|graphic)s?(?:\s*\([^)]{0,40}\))?\s*:|(?:editor['’]s )?note\s*:|advertisement\b|sponsored\b|©|\(c\)\s*\d{4}|copyright\b)|\ball rights reserved\b/i;
+const FURNITURE = /^(?:(?:header |featured |top |lead )?(?:image|photo|photograph|picture|illustration|credit|credits|caption|video|graphic)s?(?:\s*\([^)]{0,40}\))?\s*:|(?:editor['’]s )?note\s*:|advertisement\b|sponsored\b|©|\(c\)\s*\d{4}|copyright\b)|\ball rights reserved\b|^(?:additional reporting by\b|(?:\p{Lu}[\p{L}.'’-]+\s+){1,3}(?:reported from|contributed (?:reporting|to this report)))/iu;
 /** The marks of a bibliographic entry: a DOI or ISBN, "et al.", volume(issue):pages, page ranges, "Retrieved … 2020". */
 const REFERENCE = /\bdoi:\s*10\.|\bISBN\b|\bet al\.|\b(?:1[89]|20)\d\d;\s*\d+(?:\(\d+\))?:\s*\d+|\bpp\.\s*\d+|\bRetrieved (?:on |from )?|\barXiv:/i;
 /** Auxiliaries and inflected verb forms: enough to tell a line that states something from a heading. */

@@ -83,6 +83,7 @@ describe('words that only look like a source', () => {
   it.each([
     'That said, the malware leaves the files unencrypted on 40 devices.',
     'In 1987 the senator didn’t write the book that made him famous.',
+    'In 1987 Senator Kaplan wrote a memoir that sold two million copies.',
   ])('leave the claim unsourced: %s', (text) => {
     const claims = annotator.annotateArticle(text).filter((a) => a.kind === 'claim');
     expect(claims.length).toBeGreaterThan(0);

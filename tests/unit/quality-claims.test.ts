@@ -82,6 +82,7 @@ describe('page text that reads like a statement but is none', () => {
     ['a photo credit', 'Credit: Ana Ruiz/Reuters (CC BY-NC 2.0)'],
     ['a caption with its label', 'Header Image: Farmers have worked these hills for 3,000 years.'],
     ['an editor’s note', 'NOTE: The disclaimer below does not apply to this article, first published in 2016.'],
+    ['a reporting credit', 'Mina Park reported from Seoul, and Daniel Reyes from Manila.'],
   ])('%s', (_, text) => {
     expect(claimsIn(text)).toEqual([]);
   });
