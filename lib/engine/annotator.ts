@@ -21,7 +21,7 @@ import { repeatedLines } from './repeated-blocks';
 import { discountRepeatedCues } from './repeated-cues';
 import { readsAsInstructions } from './page-kind';
 import { describesAThing } from './put-downs';
-import { calibrated, lexiconSpans, pageTone, withIntensifier, withLoadedNoun } from './lexicon';
+import { calibrated, inCompound, lexiconSpans, pageTone, withIntensifier, withLoadedNoun } from './lexicon';
 import { isOffTopic, isRepeated, threadContext } from './thread';
 import type { AnnotatedComment, Annotation, CommentFlag, CommentInput, Span, TechniqueAnnotation } from './types';
 
@@ -95,7 +95,8 @@ export function createAnnotator(packs: readonly CompiledPack[]): Annotator {
         confidence: techniqueConfidence(own, tone),
       });
     for (const hit of found.hits)
-      if (hit.rule.family === 'techniques') add(hit.rule, hit.rule.category === 'loaded-language' ? withIntensifier(found.analysed, withLoadedNoun(found.analysed, hit)) : hit);
+      if (hit.rule.family === 'techniques' && !inCompound(text, hit))
+        add(hit.rule, hit.rule.category === 'loaded-language' ? withIntensifier(found.analysed, withLoadedNoun(found.analysed, hit)) : hit);
     for (const rule of active[scope].profanity)
       if (rule.family === 'techniques') for (const span of profanityFinder(rule.allow).find(text)) add(rule, span);
     // The lexicon's word-level marks give way to a hand-written rule's mark of the same words: one mark per phrase.

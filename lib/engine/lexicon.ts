@@ -52,6 +52,8 @@ export function lexiconSpans(analysed: AnalysedText, rule: LexiconRule): Lexicon
       const token = tokens[i]!;
       // A capitalised word inside a sentence is most often a name, and names are not loaded words.
       if (i > sentence.firstToken && isCapitalised(text, token.start)) continue;
+      // A piece of a hyphenated word carries the compound's sense, not its own: "blast-a-thon", "cutting-edge".
+      if (inCompound(text, token)) continue;
       const loaded = rule.words.get(token.stem);
       const label = rule.names.get(token.stem);
       const p = Math.max(loaded ?? 0, label ?? 0);
@@ -78,6 +80,11 @@ export function lexiconSpans(analysed: AnalysedText, rule: LexiconRule): Lexicon
     close();
   }
   return out;
+}
+
+/** Whether a word (or phrase) is joined to a neighbouring word by a hyphen: then it is a piece of a compound. */
+export function inCompound(text: string, token: { start: number; end: number }): boolean {
+  return (text[token.end] === '-' && /\p{L}/u.test(text[token.end + 1] ?? '')) || (text[token.start - 1] === '-' && /\p{L}/u.test(text[token.start - 2] ?? ''));
 }
 
 /** Endings of English adjectives: a loaded adjective is marked with the noun it loads ("sketchy loans"). */

@@ -72,6 +72,11 @@ describe('neutral reporting stays unmarked', () => {
     expect(categoriesIn(text)).not.toContain(technique);
   });
 
+  it('reads a hyphenated word as one word: no loaded piece of a compound', () => {
+    const text = 'That is the gist of this robotic blast-a-thon, which pits two teams of three against one another.';
+    expect(techniques(text).map((a) => text.slice(a.start, a.end)).filter((p) => /^blast\b/.test(p))).toEqual([]);
+  });
+
   it('marks a loaded phrase whole: the adverb that intensifies it and the noun it loads', () => {
     const text = 'What a week. The senator defended his utterly shameful decision again, and then blamed his staff for the blatant ignorance of the memo.';
     const cues = techniques(text).map((a) => text.slice(a.start, a.end));
