@@ -7,25 +7,34 @@
  */
 export function observeAdditions(root: Node, onBatch: () => void, quietMs = 120, maxWaitMs = 500): { disconnect(): void } {
   const view = (root.ownerDocument ?? (root as Document)).defaultView!;
-  let quiet: ReturnType<typeof setTimeout> | undefined;
-  let cap: ReturnType<typeof setTimeout> | undefined;
-  const flush = () => {
-    clearTimeout(quiet);
-    clearTimeout(cap);
-    quiet = cap = undefined;
+  // One timer per batch, moved on when it fires too early, never re-armed per change: a page
+  // changing 60 times a second used to cost a clearTimeout and a setTimeout each time.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the waiting batch's first and latest additions were seen. */
+  let first = 0;
+  let latest = 0;
+  const check = () => {
+    const due = Math.min(latest + quietMs, first + maxWaitMs);
+    const now = performance.now();
+    if (now < due) {
+      timer = setTimeout(check, due - now);
+      return;
+    }
+    timer = undefined;
     onBatch();
   };
   const observer = new view.MutationObserver((records) => {
     if (!records.some(addsElements)) return;
-    clearTimeout(quiet);
-    quiet = setTimeout(flush, quietMs);
-    cap ??= setTimeout(flush, maxWaitMs);
+    latest = performance.now();
+    if (timer !== undefined) return;
+    first = latest;
+    timer = setTimeout(check, quietMs);
   });
   observer.observe(root, { childList: true, subtree: true });
   return {
     disconnect() {
-      clearTimeout(quiet);
-      clearTimeout(cap);
+      clearTimeout(timer);
+      timer = undefined;
       observer.disconnect();
     },
   };

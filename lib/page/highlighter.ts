@@ -1,3 +1,4 @@
+import { type DrawnMark, type MarkOverlay, createMarkOverlay } from './mark-overlay';
 import { type NearViewport, createNearViewport } from './near-viewport';
 import { sliceNearViewport } from './mark-slice';
 import { type RangeBounds, boundsFromOffsets, rangeFromBounds } from './text-map';
@@ -20,7 +21,8 @@ import type { MappedText } from './types';
  * the number of marks.
  *
  * Marks are held as bounds (numbers), and a live `Range` exists only while a mark is registered:
- * Chromium updates every live range of the document on each DOM change too.
+ * Chromium updates every live range of the document on each DOM change too. A mark in a very long
+ * text node is not registered at all but drawn on an overlay of ours (`LONG_TEXT`, `createMarkOverlay`).
  *
  * The registry is shared with the page, which may clear it (`CSS.highlights.clear()`), delete our
  * names or empty our highlights. Every `GUARD_MS` the painter checks its entries (a map read per
@@ -29,7 +31,7 @@ import type { MappedText } from './types';
 export interface PaintedSpan {
   start: number;
   end: number;
-  /** The highlight is named `plainsight-<category>` (`plainsight-long-<category>` in a very long text: see `LONG_TEXT`). */
+  /** The highlight is named `plainsight-<category>` (in a very long text, the mark is drawn instead: see `LONG_TEXT`). */
   category: string;
 }
 
@@ -45,11 +47,11 @@ export interface Highlighter {
 
 export const HIGHLIGHT_PREFIX = 'plainsight-';
 /**
- * A mark in a text node at least this long is painted under `plainsight-long-<category>`, whose
- * look has no underline (highlights.css). Chromium works out the overflow of a whole text node again
- * after every change to the DOM when a highlight with a text decoration lies in it: one underlined
- * mark in a paragraph of a megabyte made each change of the page cost about 20 ms (bench:hostile).
- * Real paragraphs are a few thousand characters at most.
+ * A mark in a text node at least this long is drawn on our overlay (see `createMarkOverlay`), in
+ * colour alone, never registered as a highlight: Chromium repaints every text node holding a
+ * highlight after any change to the page's DOM, and in a paragraph of a megabyte that repaint of
+ * the marks on screen cost more than the busy page's own work (bench:hostile). Real paragraphs are
+ * a few thousand characters at most, and keep their highlights and underlines.
  */
 export const LONG_TEXT = 20_000;
 
@@ -61,10 +63,14 @@ export const BLOCK_SLICE = 100;
 export const GUARD_MS = 250;
 
 interface Mark {
-  highlight: Highlight;
+  /** Null for a mark of a very long text, drawn on the overlay instead (`LONG_TEXT`). */
+  highlight: Highlight | null;
+  category: string;
   bounds: RangeBounds;
   /** Set while the mark is registered. */
   range: Range | null;
+  /** Set while the mark is drawn on the overlay. */
+  drawn: DrawnMark | null;
 }
 
 export function createHighlighter(doc: Document): Highlighter {
@@ -87,6 +93,8 @@ export function createHighlighter(doc: Document): Highlighter {
   let guard: number | undefined;
   /** One range reused to measure marks that are not registered. */
   let probe: Range | null = null;
+  /** Made when the first mark of a very long text is shown. */
+  let overlay: MarkOverlay | null = null;
 
   const highlightFor = (name: string): Highlight | null => {
     if (!registry || !HighlightClass) return null;
@@ -101,22 +109,34 @@ export function createHighlighter(doc: Document): Highlighter {
   };
 
   const noteSizes = (marks: readonly Mark[]) => {
-    for (const { highlight } of marks) sizes.set(highlight, highlight.size);
+    for (const { highlight } of marks) if (highlight) sizes.set(highlight, highlight.size);
   };
   // Firefox 140 breaks chained `add(a).add(b)`; add one range at a time.
   const show = (marks: readonly Mark[]) => {
+    const toDraw: Mark[] = [];
     for (const mark of marks) {
+      if (!mark.highlight) {
+        if (!mark.drawn) toDraw.push(mark);
+        continue;
+      }
       mark.range ??= rangeFromBounds(mark.bounds, doc);
       if (mark.range) mark.highlight.add(mark.range);
     }
     noteSizes(marks);
+    if (toDraw.length === 0) return;
+    overlay ??= createMarkOverlay(doc);
+    overlay.draw(toDraw).forEach((drawn, i) => (toDraw[i]!.drawn = drawn));
   };
   const hide = (marks: readonly Mark[]) => {
+    const drawn: DrawnMark[] = [];
     for (const mark of marks) {
-      if (mark.range) mark.highlight.delete(mark.range);
+      if (mark.range) mark.highlight?.delete(mark.range);
       mark.range = null;
+      if (mark.drawn) drawn.push(mark.drawn);
+      mark.drawn = null;
     }
     noteSizes(marks);
+    overlay?.erase(drawn);
   };
 
   /** Puts back the registry entries the page deleted, and the ranges of highlights it emptied. */
@@ -126,7 +146,7 @@ export function createHighlighter(doc: Document): Highlighter {
       const emptied = new Set([...sizes].filter(([highlight, size]) => highlight.size < size).map(([highlight]) => highlight));
       if (emptied.size === 0) return;
       for (const [block, marks] of blocks)
-        show(visibleMarks(block, marks).filter((mark) => emptied.has(mark.highlight)));
+        show(visibleMarks(block, marks).filter((mark) => mark.highlight !== null && emptied.has(mark.highlight)));
     } catch (error) {
       console.warn('[plainsight]', error instanceof Error ? error.message : error);
     }
@@ -181,7 +201,8 @@ export function createHighlighter(doc: Document): Highlighter {
   const startWindowing = () => {
     near = createNearViewport(doc, onNear);
     for (const highlight of owned.values()) highlight.clear();
-    for (const marks of blocks.values()) for (const mark of marks) mark.range = null;
+    overlay?.clear();
+    for (const marks of blocks.values()) for (const mark of marks) [mark.range, mark.drawn] = [null, null];
     sizes.clear();
     near.track([...blocks.keys()]);
   };
@@ -204,17 +225,17 @@ export function createHighlighter(doc: Document): Highlighter {
       let crowded = false;
       // A text node's element and length are read once per commit: a DOM read costs a content
       // script a microsecond or more, and a long page has thousands of marks in a few hundred nodes.
-      const places = new Map<Text, { block: Element | null; prefix: string }>();
+      const places = new Map<Text, { block: Element | null; long: boolean }>();
       for (const { category, bounds } of fresh) {
         const node = bounds.startContainer;
         let place = places.get(node);
         if (!place) {
-          place = { block: node.parentElement, prefix: node.length >= LONG_TEXT ? `${HIGHLIGHT_PREFIX}long-` : HIGHLIGHT_PREFIX };
+          place = { block: node.parentElement, long: node.length >= LONG_TEXT };
           places.set(node, place);
         }
-        const { block, prefix } = place;
+        const { block, long } = place;
         if (!block) continue;
-        const mark: Mark = { highlight: highlightFor(`${prefix}${category}`)!, bounds, range: null };
+        const mark: Mark = { highlight: long ? null : highlightFor(`${HIGHLIGHT_PREFIX}${category}`)!, category, bounds, range: null, drawn: null };
         const marks = blocks.get(block);
         if (marks) marks.push(mark);
         else {
@@ -251,6 +272,8 @@ export function createHighlighter(doc: Document): Highlighter {
       slices.clear();
       committed = 0;
       probe = null;
+      overlay?.remove();
+      overlay = null;
       for (const [name, highlight] of owned) if (registry?.get(name) === highlight) registry.delete(name);
       owned.clear();
     },

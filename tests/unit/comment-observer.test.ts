@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { observeAdditions } from '../../lib/page/comment-observer';
 import { type LoadedPage, loadPage } from '../fixtures/dom';
 
@@ -10,7 +10,8 @@ afterEach(async () => {
   page = null;
 });
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const later = globalThis.setTimeout.bind(globalThis);
+const wait = (ms: number) => new Promise((r) => later(r, ms));
 
 function setUp() {
   page = loadPage('<!doctype html><html><body><div id="ticker"></div><div id="list"></div></body></html>');
@@ -50,5 +51,23 @@ describe('the comment observer', () => {
     watcher.disconnect();
     expect(batches.length).toBeGreaterThanOrEqual(1);
     expect(batches[0]).toBeLessThan(700);
+  });
+
+  it('arms a timer or two per batch, not one per change, on a page that changes every few milliseconds', async () => {
+    const { batches, watcher, add } = setUp();
+    const armed = vi.spyOn(globalThis, 'setTimeout');
+    try {
+      for (let i = 0; i < 30; i++) {
+        add();
+        await wait(5);
+      }
+      expect(armed.mock.calls.length).toBeLessThanOrEqual(4);
+      await wait(300);
+      expect(batches.length).toBeGreaterThanOrEqual(1);
+      expect(armed.mock.calls.length).toBeLessThanOrEqual(8);
+    } finally {
+      armed.mockRestore();
+      watcher.disconnect();
+    }
   });
 });
