@@ -132,13 +132,15 @@ function collectAreas(scope: Element, overlapsArticle: (element: Element) => boo
 /** What the area walk reads from an element's attributes, or null when they hide it (as `isHiddenElement` says). */
 function readAttributes(element: Element): { className: string; id: string; dated: boolean; declared: boolean } | null {
   const marks = { className: '', id: '', dated: false, declared: false };
-  for (const { name, value } of element.attributes) {
-    if (name === 'class') marks.className = value;
-    else if (name === 'id') marks.id = value;
-    else if (name === 'hidden' || (name === 'aria-hidden' && value === 'true') || (name === 'style' && T.hiddenStyle.test(value))) return null;
+  // Names, then values by name: iterating `attributes` makes Chromium create an `Attr` per
+  // attribute, which made this walk three to six times slower in a content script.
+  for (const name of element.getAttributeNames()) {
+    if (name === 'class') marks.className = element.getAttribute(name)!;
+    else if (name === 'id') marks.id = element.getAttribute(name)!;
+    else if (name === 'hidden' || (name === 'aria-hidden' && element.getAttribute(name) === 'true') || (name === 'style' && T.hiddenStyle.test(element.getAttribute(name)!))) return null;
     else if (name === 'datetime') marks.dated = true;
-    else if (name === 'itemtype') marks.declared ||= C.declared.itemtype.test(value);
-    else if (name === 'role') marks.declared ||= value === 'comment';
+    else if (name === 'itemtype') marks.declared ||= C.declared.itemtype.test(element.getAttribute(name)!);
+    else if (name === 'role') marks.declared ||= element.getAttribute(name) === 'comment';
   }
   return marks;
 }
