@@ -15,7 +15,7 @@ import { type DecodedResult, decodeResult } from '../wire';
 import { observeAdditions } from './comment-observer';
 import { type CommentMarkers, createCommentMarkers } from './comment-markers';
 import { findArticle, isProbablyArticlePage } from './find-article';
-import { findComments } from './find-comments';
+import { commentSearch, findComments } from './find-comments';
 import { type Highlighter, createHighlighter } from './highlighter';
 import { type HitTester, createHitTester } from './hit-test';
 import { type CardContent, type HoverCard, confidenceWords, createHoverCard } from './hover-card';
@@ -148,14 +148,29 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
       await breathe();
       if (stale(readIn)) return;
     }
+    // Watch before the comments are read: the search gives the page its turn between slices, and
+    // comments added meanwhile must not be missed (nor those already found be sent twice). What
+    // arrives during the search is looked at once it is over.
+    let searching = true;
+    let lateWhileSearching = false;
+    watcher = observeAdditions(doc.body ?? doc.documentElement, () =>
+      searching ? (lateWhileSearching = true) : guard(onLateContent),
+    );
     // One message for the article and its comments: sending the article ahead on its own made
     // the large page slower by 0.4 s (bench:page), the worker and the page competing for cores.
-    const found = findComments(doc, article);
+    const search = commentSearch(doc, article);
+    let step = search.next();
+    for (; !step.done; step = search.next()) {
+      if (performance.now() - taskStart <= SLICE_MS) continue;
+      await yieldToPage();
+      if (stale(readIn)) return;
+      taskStart = performance.now();
+    }
+    const found = step.value;
     performance.mark('plainsight-found');
-    // Watch before the first answer arrives: comments added meanwhile must not be missed (nor
-    // those already found be sent twice).
     sortComments(found);
-    watcher = observeAdditions(doc.body ?? doc.documentElement, () => guard(onLateContent));
+    searching = false;
+    if (lateWhileSearching) guard(onLateContent);
     await breathe();
     if (stale(readIn) || (!article && found.length === 0)) return;
     await annotate(article, found, 0);
