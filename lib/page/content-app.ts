@@ -69,6 +69,8 @@ interface CommentEntry {
 const SLICE_MS = 8;
 /** A pre-check slower than this says the page is long: the article search then waits a task. */
 const PRECHECK_ALONE_MS = 2;
+/** A page with more elements than this is long: the article search waits a task (see `start`). */
+const LONG_PAGE_ELEMENTS = 3000;
 /** Marks painted between two looks at the clock. */
 const PAINT_CHUNK = 100;
 
@@ -136,9 +138,9 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     };
     if (isTopFrame) {
       // On a long page the article is looked for in a task of its own: evaluating this script, the
-      // pre-check and the search together held the main thread for over 50 ms. A page whose
-      // pre-check was quick is small enough to go on at once.
-      if (performance.now() - startedAt > PRECHECK_ALONE_MS) {
+      // pre-check and the search together held the main thread for over 50 ms. A quick pre-check
+      // does not say the page is short (an `<article>` answers it at once): its size does.
+      if (performance.now() - startedAt > PRECHECK_ALONE_MS || doc.getElementsByTagName('*').length > LONG_PAGE_ELEMENTS) {
         await yieldToPage();
         taskStart = performance.now();
         if (stale(readIn)) return;

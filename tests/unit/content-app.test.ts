@@ -101,6 +101,28 @@ describe('the content script', () => {
     app.destroy();
   });
 
+  it('on a long page, gives the page its turn before looking for the article, however quick the pre-check', async () => {
+    loaded = loadPage(largePage(seed));
+    const worker = fakeWorker();
+    const sentAtTurns: number[] = [];
+    (loaded.document.defaultView as unknown as { scheduler: unknown }).scheduler = {
+      yield: () => {
+        sentAtTurns.push(worker.sent.length);
+        return new Promise((resolve) => setTimeout(resolve, 0));
+      },
+    };
+    // A clock that stands still: the pre-check looks instant (as an <article> makes it), and no slice runs long.
+    const now = vi.spyOn(performance, 'now').mockReturnValue(0);
+    try {
+      const app = startContent(loaded.document, worker.bridge, true);
+      await vi.waitFor(() => expect(worker.sent).toHaveLength(1), { timeout: 15_000 });
+      app.destroy();
+    } finally {
+      now.mockRestore();
+    }
+    expect(sentAtTurns[0]).toBe(0);
+  }, 20_000);
+
   it('reads a long thread in slices, giving the page its turn, and sends a comment added meanwhile', async () => {
     loaded = loadPage(largePage(seed));
     const doc = loaded.document;
