@@ -21,8 +21,8 @@ export interface DocumentBox {
 }
 
 /**
- * Calls `update` once new elements or, after a resize, all are measured, and once per frame after
- * a scroll, with every tracked
+ * Calls `update` after the first slice of measuring, then once new elements or, after a resize,
+ * all are measured, and once per frame after a scroll, with every tracked
  * element within one viewport height above or below the viewport (`near`) and those that were
  * near at the previous call and no longer are (`left`). While `everywhere()` holds, every element
  * with a box counts as near.
@@ -49,6 +49,7 @@ export function createNearViewport(
   let soon: number | undefined;
   /** Set by a scroll until the next report. */
   let scrolled = false;
+  let reported = false;
 
   /** Measures queued elements for at most a slice of the frame; returns whether any are left. */
   const measure = (): boolean => {
@@ -75,13 +76,15 @@ export function createNearViewport(
     view.clearTimeout(soon);
     soon = undefined;
     // A page of thousands of blocks is measured over a few tasks, never in one long task. What is
-    // near is reported once all are measured, or at once after a scroll: each report changes the
-    // highlights, and the browser then pre-paints the whole page again (25-60 ms a frame on
-    // bench:page's large page), so a report per slice cost that many times over.
+    // near is reported after the first slice (the top of the page shows at once), then once all
+    // are measured, or at once after a scroll: each report changes the highlights, and the browser
+    // then pre-paints the whole page again (25-60 ms a frame on bench:page's large page), so a
+    // report per slice cost that many times over.
     const more = measure();
     if (more) soon = view.setTimeout(run, 0);
-    if (more && !scrolled) return;
+    if (more && !scrolled && reported) return;
     scrolled = false;
+    reported = true;
     const height = view.innerHeight || doc.documentElement.clientHeight;
     const all = everywhere();
     const from = all ? -Infinity : view.scrollY - height;
