@@ -15,7 +15,7 @@ import { type DecodedResult, decodeResult } from '../wire';
 import { observeAdditions } from './comment-observer';
 import { type CommentMarkers, createCommentMarkers } from './comment-markers';
 import { findArticle, isProbablyArticlePage } from './find-article';
-import { findComments } from './find-comments';
+import { commentSearch, findComments } from './find-comments';
 import { type Highlighter, createHighlighter } from './highlighter';
 import { type HitTester, createHitTester } from './hit-test';
 import { type CardContent, type HoverCard, confidenceWords, createHoverCard } from './hover-card';
@@ -69,6 +69,8 @@ interface CommentEntry {
 const SLICE_MS = 8;
 /** A pre-check slower than this says the page is long: the article search then waits a task. */
 const PRECHECK_ALONE_MS = 2;
+/** A page with more elements than this is long: the article search waits a task (see `start`). */
+const LONG_PAGE_ELEMENTS = 3000;
 /** Marks painted between two looks at the clock. */
 const PAINT_CHUNK = 100;
 
@@ -136,9 +138,9 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     };
     if (isTopFrame) {
       // On a long page the article is looked for in a task of its own: evaluating this script, the
-      // pre-check and the search together held the main thread for over 50 ms. A page whose
-      // pre-check was quick is small enough to go on at once.
-      if (performance.now() - startedAt > PRECHECK_ALONE_MS) {
+      // pre-check and the search together held the main thread for over 50 ms. A quick pre-check
+      // does not say the page is short (an `<article>` answers it at once): its size does.
+      if (performance.now() - startedAt > PRECHECK_ALONE_MS || doc.getElementsByTagName('*').length > LONG_PAGE_ELEMENTS) {
         await yieldToPage();
         taskStart = performance.now();
         if (stale(readIn)) return;
@@ -148,14 +150,29 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
       await breathe();
       if (stale(readIn)) return;
     }
+    // Watch before the comments are read: the search gives the page its turn between slices, and
+    // comments added meanwhile must not be missed (nor those already found be sent twice). What
+    // arrives during the search is looked at once it is over.
+    let searching = true;
+    let lateWhileSearching = false;
+    watcher = observeAdditions(doc.body ?? doc.documentElement, () =>
+      searching ? (lateWhileSearching = true) : guard(onLateContent),
+    );
     // One message for the article and its comments: sending the article ahead on its own made
     // the large page slower by 0.4 s (bench:page), the worker and the page competing for cores.
-    const found = findComments(doc, article);
+    const search = commentSearch(doc, article);
+    let step = search.next();
+    for (; !step.done; step = search.next()) {
+      if (performance.now() - taskStart <= SLICE_MS) continue;
+      await yieldToPage();
+      if (stale(readIn)) return;
+      taskStart = performance.now();
+    }
+    const found = step.value;
     performance.mark('plainsight-found');
-    // Watch before the first answer arrives: comments added meanwhile must not be missed (nor
-    // those already found be sent twice).
     sortComments(found);
-    watcher = observeAdditions(doc.body ?? doc.documentElement, () => guard(onLateContent));
+    searching = false;
+    if (lateWhileSearching) guard(onLateContent);
     await breathe();
     if (stale(readIn) || (!article && found.length === 0)) return;
     await annotate(article, found, 0);

@@ -21,7 +21,8 @@ export interface DocumentBox {
 }
 
 /**
- * Calls `update` once per frame after a scroll, a resize or new elements, with every tracked
+ * Calls `update` after the first slice of measuring, then once new elements or, after a resize,
+ * all are measured, and once per frame after a scroll, with every tracked
  * element within one viewport height above or below the viewport (`near`) and those that were
  * near at the previous call and no longer are (`left`). While `everywhere()` holds, every element
  * with a box counts as near.
@@ -30,7 +31,7 @@ export interface DocumentBox {
 const NO_BOX: DocumentBox = { top: -Infinity, bottom: -Infinity, left: 0, right: 0 };
 /** Elements measured between two looks at the clock. */
 const MEASURE_BATCH = 64;
-/** How long measuring may take in one frame. */
+/** How long measuring may take in one task. */
 const MEASURE_SLICE_MS = 6;
 
 export function createNearViewport(
@@ -45,6 +46,10 @@ export function createNearViewport(
   /** Elements still to be measured, oldest first; all of them again after the layout changes. */
   let queue: Element[] = [];
   let frame = 0;
+  let soon: number | undefined;
+  /** Set by a scroll until the next report. */
+  let scrolled = false;
+  let reported = false;
 
   /** Measures queued elements for at most a slice of the frame; returns whether any are left. */
   const measure = (): boolean => {
@@ -68,8 +73,18 @@ export function createNearViewport(
 
   const run = () => {
     frame = 0;
-    // A page of thousands of blocks is measured over a few frames, never in one long task.
-    if (measure()) schedule();
+    view.clearTimeout(soon);
+    soon = undefined;
+    // A page of thousands of blocks is measured over a few tasks, never in one long task. What is
+    // near is reported after the first slice (the top of the page shows at once), then once all
+    // are measured, or at once after a scroll: each report changes the highlights, and the browser
+    // then pre-paints the whole page again (25-60 ms a frame on bench:page's large page), so a
+    // report per slice cost that many times over.
+    const more = measure();
+    if (more) soon = view.setTimeout(run, 0);
+    if (more && !scrolled && reported) return;
+    scrolled = false;
+    reported = true;
     const height = view.innerHeight || doc.documentElement.clientHeight;
     const all = everywhere();
     const from = all ? -Infinity : view.scrollY - height;
@@ -105,19 +120,31 @@ export function createNearViewport(
   resize.observe(doc.documentElement);
   if (doc.body) resize.observe(doc.body);
   const listening = new AbortController();
-  view.addEventListener('scroll', schedule, { passive: true, signal: listening.signal });
+  view.addEventListener(
+    'scroll',
+    () => {
+      scrolled = true;
+      schedule();
+    },
+    { passive: true, signal: listening.signal },
+  );
   view.addEventListener('resize', relayout, { passive: true, signal: listening.signal });
 
   return {
     track(more) {
       elements.push(...more);
       queue.push(...more);
-      schedule();
+      // New elements are first measured in a task of their own, not in an animation frame: there
+      // the forced layout and our reads came on top of the browser's paint of the new highlights,
+      // one task of 40 to 140 ms on bench:page's large page. Scrolls still update in the frame.
+      soon ??= view.setTimeout(run, 0);
     },
     box: (element) => boxes.get(element),
     disconnect() {
       if (frame) view.cancelAnimationFrame(frame);
       frame = 0;
+      view.clearTimeout(soon);
+      soon = undefined;
       resize.disconnect();
       listening.abort();
       elements.length = 0;

@@ -13,7 +13,7 @@ afterEach(async () => {
   page = null;
 });
 
-function setUp(comments: number) {
+function setUp(comments: number, { frames = true } = {}) {
   const body = Array.from({ length: comments }, (_, i) => `<div class="comment"><span class="author" id="a${i}">Reader ${i}</span><p>Comment ${i}</p></div>`).join('');
   page = loadPage(`<!doctype html><html><body>${body}</body></html>`);
   const doc = page.document;
@@ -37,6 +37,7 @@ function setUp(comments: number) {
   Object.defineProperty(doc.documentElement, 'clientWidth', { configurable: true, value: 1024 });
   Object.defineProperty(view.HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 60 });
   Object.defineProperty(view.HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 18 });
+  if (!frames) view.requestAnimationFrame = () => 0;
   const markers = createCommentMarkers(doc);
   markers.add(authors.map((anchor) => ({ anchor, beside: true, flags: ['Insult'], onFocus() {}, onBlur() {} })));
   const shown = () =>
@@ -48,7 +49,9 @@ function setUp(comments: number) {
     view.dispatchEvent(new view.Event('scroll'));
   };
   const frame = () => new Promise((resolve) => view.requestAnimationFrame(() => resolve(null)));
-  return { doc, markers, shown, scrollTo, frame, root: () => roots[0]! };
+  // New anchors are first measured in a task of their own; scrolls are followed in a frame.
+  const task = () => new Promise((resolve) => view.setTimeout(resolve, 0));
+  return { doc, markers, shown, scrollTo, frame, task, root: () => roots[0]! };
 }
 
 describe('where a marker stands', () => {
@@ -73,8 +76,8 @@ describe('where a marker stands', () => {
 
 describe('comment markers', () => {
   it('shows a labelled marker beside every author on a page of ordinary size', async () => {
-    const { doc, markers, shown, frame, root } = setUp(30);
-    await frame();
+    const { doc, markers, shown, task, root } = setUp(30);
+    await task();
     expect(shown()).toEqual(Array.from({ length: 30 }, (_, i) => i));
     expect(doc.querySelector('plainsight-markers')!.shadowRoot).toBeNull();
     const first = root().querySelector<HTMLElement>('.marker')!;
@@ -85,8 +88,8 @@ describe('comment markers', () => {
   });
 
   it('on a page with many flagged comments, makes and shows only the markers near the reader', async () => {
-    const { shown, scrollTo, frame, root } = setUp(EAGER_MARKERS + 200);
-    await frame();
+    const { shown, scrollTo, frame, task, root } = setUp(EAGER_MARKERS + 200);
+    await task();
     // Viewport 0–800 px and one viewport above and below: authors whose box meets −800…1600 px.
     expect(shown()).toEqual(Array.from({ length: 17 }, (_, i) => i));
     expect(root().querySelectorAll('.marker').length).toBe(17);
@@ -95,9 +98,16 @@ describe('comment markers', () => {
     expect(shown()).toEqual(Array.from({ length: 25 }, (_, i) => 242 + i));
   });
 
+  it('places new markers in a task of their own, not in an animation frame with the page\'s paint', async () => {
+    // No frame comes: the first placing must not wait for one.
+    const { shown, task } = setUp(3, { frames: false });
+    await task();
+    expect(shown()).toEqual([0, 1, 2]);
+  });
+
   it('puts its overlay back when the page removes it', async () => {
-    const { doc, shown, frame } = setUp(3);
-    await frame();
+    const { doc, shown, frame, task } = setUp(3);
+    await task();
     doc.querySelector('plainsight-markers')!.remove();
     await frame();
     await frame();

@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { startContent } from '../../lib/page/content-app';
 import { encodeResult } from '../../lib/wire';
 import { type LoadedPage, loadPage } from '../fixtures/dom';
-import { listingPage, newsPage, wordpressPage } from '../fixtures/layouts';
+import { largePage, listingPage, newsPage, wordpressPage } from '../fixtures/layouts';
 import { readSeed } from '../fixtures/seed';
 
 /**
@@ -100,6 +100,60 @@ describe('the content script', () => {
     expect(worker.sent[1]!.comments.map((c) => c.text)).toEqual(['The US a$$holes again.', 'Mars is far away, and the budget is small.']);
     app.destroy();
   });
+
+  it('on a long page, gives the page its turn before looking for the article, however quick the pre-check', async () => {
+    loaded = loadPage(largePage(seed));
+    const worker = fakeWorker();
+    const sentAtTurns: number[] = [];
+    (loaded.document.defaultView as unknown as { scheduler: unknown }).scheduler = {
+      yield: () => {
+        sentAtTurns.push(worker.sent.length);
+        return new Promise((resolve) => setTimeout(resolve, 0));
+      },
+    };
+    // A clock that stands still: the pre-check looks instant (as an <article> makes it), and no slice runs long.
+    const now = vi.spyOn(performance, 'now').mockReturnValue(0);
+    try {
+      const app = startContent(loaded.document, worker.bridge, true);
+      await vi.waitFor(() => expect(worker.sent).toHaveLength(1), { timeout: 15_000 });
+      app.destroy();
+    } finally {
+      now.mockRestore();
+    }
+    expect(sentAtTurns[0]).toBe(0);
+  }, 20_000);
+
+  it('reads a long thread in slices, giving the page its turn, and sends a comment added meanwhile', async () => {
+    loaded = loadPage(largePage(seed));
+    const doc = loaded.document;
+    const list = doc.querySelector('.comments__list')!;
+    const worker = fakeWorker();
+    performance.clearMarks('plainsight-found');
+    let turns = 0;
+    let addedDuringSearch = false;
+    // The page's turns: by the fifth, the comments are being read (a turn before the article search, one after it, one after the areas are found).
+    (doc.defaultView as unknown as { scheduler: unknown }).scheduler = {
+      yield: () => {
+        turns += 1;
+        if (turns >= 5 && !addedDuringSearch && performance.getEntriesByName('plainsight-found').length === 0) {
+          const comment = doc.createElement('div');
+          comment.className = 'comment';
+          comment.innerHTML = '<div class="comment__header"><span class="comment__author">Late</span></div><div class="comment__body"><p>Added while the comments were read.</p></div>';
+          list.append(comment);
+          addedDuringSearch = true;
+        }
+        return new Promise((resolve) => setTimeout(resolve, 0));
+      },
+    };
+    const app = startContent(doc, worker.bridge, true);
+    await vi.waitFor(() => expect(worker.sent.flatMap((m) => m.comments)).toHaveLength(2_001), { timeout: 15_000 });
+    await settle(300);
+    expect(addedDuringSearch).toBe(true);
+    const texts = worker.sent.flatMap((m) => m.comments.map((c) => c.text));
+    expect(texts.filter((text) => text === 'Added while the comments were read.')).toHaveLength(1);
+    expect(new Set(texts).size).toBe(2_001);
+    app.destroy();
+  }, 20_000);
 
   it('in a frame, sends only the comments', async () => {
     loaded = loadPage(wordpressPage(seed));
