@@ -8,7 +8,7 @@
  * metadata, actions and forms.
  */
 import { ARTICLE_HEURISTICS as A, COMMENT_HEURISTICS as C, TEXT_HEURISTICS as T } from './heuristics';
-import { isSkippedElement, mapText } from './text-map';
+import { isHiddenElement, isSkippedElement, mapText } from './text-map';
 import type { FoundArticle, FoundComment } from './types';
 import { walkTree } from './walk-tree';
 
@@ -112,7 +112,6 @@ function collectAreas(scope: Element, overlapsArticle: (element: Element) => boo
       if (tag === 'time') areas.times.push(element);
       return true;
     }
-    // One pass over the attributes instead of a lookup per name: this walk visits every element of the page.
     const marks = readAttributes(element);
     if (marks === null) return false;
     if (tag === 'time' || marks.dated) areas.times.push(element);
@@ -129,18 +128,20 @@ function collectAreas(scope: Element, overlapsArticle: (element: Element) => boo
   return areas;
 }
 
-/** What the area walk reads from an element's attributes, or null when they hide it (as `isHiddenElement` says). */
+/**
+ * What the area walk reads from an element's attributes, or null when they hide it (as
+ * `isHiddenElement` says). Named lookups, not a pass over `element.attributes`: DOMs such as
+ * happy-dom build a proxy object per element for that list, which costs more on every page.
+ */
 function readAttributes(element: Element): { className: string; id: string; dated: boolean; declared: boolean } | null {
-  const marks = { className: '', id: '', dated: false, declared: false };
-  for (const { name, value } of element.attributes) {
-    if (name === 'class') marks.className = value;
-    else if (name === 'id') marks.id = value;
-    else if (name === 'hidden' || (name === 'aria-hidden' && value === 'true') || (name === 'style' && T.hiddenStyle.test(value))) return null;
-    else if (name === 'datetime') marks.dated = true;
-    else if (name === 'itemtype') marks.declared ||= C.declared.itemtype.test(value);
-    else if (name === 'role') marks.declared ||= value === 'comment';
-  }
-  return marks;
+  if (isHiddenElement(element)) return null;
+  const itemtype = element.getAttribute('itemtype');
+  return {
+    className: element.getAttribute('class') ?? '',
+    id: element.getAttribute('id') ?? '',
+    dated: element.hasAttribute('datetime'),
+    declared: (itemtype !== null && C.declared.itemtype.test(itemtype)) || element.getAttribute('role') === 'comment',
+  };
 }
 
 /**
