@@ -52,13 +52,23 @@ export const ARTICLE_HEURISTICS = {
     /^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio|(loading|正在加载|Загрузка|chargement|cargando)(…|\.\.\.)?)$/iu,
   /** class/id of a caption or a picture credit (figure text is not article text). */
   caption:
-    /caption|credit|copyright|(?:^|[\s_-])(?:legende|bildunterschrift|bildquelle|bildnachweis|photo-?info|image-?source|img-?source|foto-?autor|wp-caption-text)(?:$|[\s_-])/i,
+    /caption|credit|copyright|(?:^|[\s_-])(?:(?:img|image|photo|foto|bild)-?meta(?:data)?|legende|bildunterschrift|bildquelle|bildnachweis|photo-?info|image-?source|img-?source|foto-?autor|wp-caption-text)(?:$|[\s_-])/i,
   /** …but not a block that says it has none, or is a container of captioned items. */
   notCaption: /(?:no|has|with|without)[-_]?caption/i,
   maxCaptionLength: 400,
+  /**
+   * A short line that opens with a picture or source label and a colon ("Foto: …", "Titelbild:",
+   * "Crédits photos :", "Quelle: …", "Źródło:") is a credit or a caption, not a sentence of the story.
+   */
+  creditLine:
+    /^\s*(?:(?:titel|beitrags|header|vorschau|aufmacher)?bild(?:er|quelle|nachweis)?|fotos?|photos?|images?|pictures?|cr[ée]dits?(?: photos?)?|copyright|quellen?(?:angaben)?|sources?|fuentes?|fonte|źródło|abbildung(?: \d+)?|grafik|illustration)\s*:/iu,
+  maxCreditLineLength: 100,
   /** A line of article text shorter than this that is all link is a link line, not prose. */
   maxLinkLineLength: 200,
   linkLineDensity: 0.9,
+  /** …or a line of a short label ending in a colon ("Auch lesen:") and one link that makes up this much of it. */
+  labelledLinkDensity: 0.5,
+  maxLinkLabelLength: 40,
   /** A heading, a line ending in a colon, or a short line like these ("Schon gelesen?") introduces what follows… */
   leadInEnd: /[?…]$|^[^.!]{0,40}$/su,
   maxLeadInLength: 100,
