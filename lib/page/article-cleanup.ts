@@ -211,23 +211,21 @@ function isLinkLine(element: Element, stats: ElementStats, name: string, flags: 
 }
 
 /**
- * A line that is a short label ending in a colon and then one link ("Auch lesen: <a>…</a>",
- * "Le puede interesar: <a>…</a>"): a promoted story, in any language.
+ * A line that is a short label ending in a colon and then links with at most separators between
+ * them ("Auch lesen: <a>…</a>", "Le puede interesar: <a>…</a>", "Tags: <a>…</a>, <a>…</a>"): a
+ * promoted story or a tag list, in any language.
  */
 function isLabelledLink(element: Element): boolean {
   let label = '';
-  let link: Element | null = null;
+  let linked = false;
   for (let child = element.firstChild; child; child = child.nextSibling) {
-    if (link) {
-      if ((child.textContent ?? '').trim()) return false;
-    } else if (child.nodeType === 1 && (child as Element).localName === 'a') {
-      link = child as Element;
-    } else {
-      label += child.textContent ?? '';
-    }
+    if (child.nodeType === 1 && (child as Element).localName === 'a') linked = true;
+    else if (linked) {
+      if (!H.linkSeparator.test(child.textContent ?? '')) return false;
+    } else label += child.textContent ?? '';
   }
   label = label.trim();
-  return link !== null && label.length > 1 && label.length <= H.maxLinkLabelLength && label.endsWith(':');
+  return linked && label.length > 1 && label.length <= H.maxLinkLabelLength && label.endsWith(':');
 }
 
 /** A list whose items are all links (related stories, "more from"): link lists in prose are rare. */

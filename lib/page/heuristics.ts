@@ -46,7 +46,7 @@ export const ARTICLE_HEURISTICS = {
   byline: /byline|author|dateline|writtenby|p-author/i,
   /** class/id of a date line; removed from the body when short. */
   dateline: /(?:^|[\s_-])(?:date|dateline|timestamp|pubdate|published|posted-on|updated|article-time)(?:$|[\s_-])/i,
-  shareElements: /(\b|_)(share|sharedaddy)(\b|_)/i,
+  shareElements: /(\b|_)(share|sharing|sharedaddy)(\b|_)/i,
   /** A block that only says this is an ad slot or a loading placeholder. */
   placeholderText:
     /^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio|(loading|正在加载|Загрузка|chargement|cargando)(…|\.\.\.)?)$/iu,
@@ -66,9 +66,11 @@ export const ARTICLE_HEURISTICS = {
   /** A line of article text shorter than this that is all link is a link line, not prose. */
   maxLinkLineLength: 200,
   linkLineDensity: 0.9,
-  /** …or a line of a short label ending in a colon ("Auch lesen:") and one link that makes up this much of it. */
+  /** …or a line of a short label ending in a colon ("Auch lesen:", "Tags:") and links that make up this much of it. */
   labelledLinkDensity: 0.5,
   maxLinkLabelLength: 40,
+  /** What may stand between the links of such a line. */
+  linkSeparator: /^[\s,;|·•/]*$/,
   /** A heading, a line ending in a colon, or a short line like these ("Schon gelesen?") introduces what follows… */
   leadInEnd: /[?…]$|^[^.!]{0,40}$/su,
   maxLeadInLength: 100,

@@ -66,3 +66,12 @@ describe('findArticle leaves out promoted links', () => {
     expect(articleText(`<p>${line}</p>`)).toContain('The full timetable, with the winter crossings');
   });
 });
+
+describe('findArticle leaves out tag lists and share bars', () => {
+  it.each([
+    ['a labelled list of tags', '<div><span>Tags: </span><a href="/t/ferry">ferry</a>, <a href="/t/harbour">harbour</a>, <a href="/t/islands">islands</a></div>', 'Tags'],
+    ['a share box named for sharing', '<div class="sss_sharing_container"><div class="sss_sharing_title">Diesen Artikel teilen</div><a href="https://x.example/share">X</a></div>', 'Diesen Artikel teilen'],
+  ])('%s', (_shape, furniture, absent) => {
+    expect(articleText(furniture)).not.toContain(absent);
+  });
+});
