@@ -132,6 +132,15 @@ export const ARTICLE_HEURISTICS = {
   topCandidates: 5,
   /** Scored content holding the richest <article> narrows to it when it holds this share of the prose. */
   outlineShareInside: 0.8,
+  /** class/id of a standfirst (lede, intro, excerpt, subtitle) set apart from the body, in the languages of the pages met so far. */
+  standfirst:
+    /(?:^|[\s_-])(?:standfirst|lede|lead|intro|excerpt|teaser|subtitle|sub-?headline|summary|dek|chapeau|chapo|bajada|entradilla|sumario|copete|sottotitolo|kicker-text)(?:$|[\s_-])/i,
+  /** It is looked for this many levels above the body, before it… */
+  standfirstLevels: 5,
+  /** …and holds prose: this long, and mostly not links. */
+  minStandfirstLength: 40,
+  maxStandfirstLength: 1500,
+  maxStandfirstLinkDensity: 0.3,
   /** Enough words shared with the title to be the title heading. */
   titleSimilarity: 0.75,
 } as const;

@@ -75,3 +75,28 @@ describe('findArticle leaves out tag lists and share bars', () => {
     expect(articleText(furniture)).not.toContain(absent);
   });
 });
+
+describe('findArticle opens with the standfirst set apart from the body', () => {
+  it.each([
+    ['an intro in the article header', 'div', 'c-page-intro__copy'],
+    ['a subtitle paragraph', 'p', 'entry__subtitle'],
+    ['an excerpt before the body', 'div', 'entry-excerpt'],
+  ])('%s', (_shape, tag, className) => {
+    const standfirst = 'The island has waited three years for a pier that can take the big ferry, and this spring it finally opened.';
+    const page = loadPage(
+      `<!DOCTYPE html><html><body><nav><a href="/">Home</a><a href="/news">News</a></nav><article><div class="head"><h1>Second ferry for the island</h1><${tag} class="${className}">${standfirst}</${tag}></div>` +
+        `<div class="layout"><div class="story-body">${STORY.map((text) => `<p>${text}</p>`).join('')}</div></div></article></body></html>`,
+    );
+    open.push(page);
+    const text = findArticle(page.document)?.text ?? '';
+    expect(text.startsWith(standfirst)).toBe(true);
+    for (const paragraph of STORY) expect(text).toContain(paragraph);
+  });
+
+  it('takes no teaser of another story that is mostly a link', () => {
+    const teaser = '<div class="teaser"><a href="/other">Harbour fees will rise next year, the council says in its new plan</a></div>';
+    const page = loadPage(`<!DOCTYPE html><html><body><div class="wrap">${teaser}<div class="story-body">${STORY.map((text) => `<p>${text}</p>`).join('')}</div></div></body></html>`);
+    open.push(page);
+    expect(findArticle(page.document)?.text).not.toContain('Harbour fees');
+  });
+});
