@@ -100,3 +100,19 @@ describe('findArticle opens with the standfirst set apart from the body', () => 
     expect(findArticle(page.document)?.text).not.toContain('Harbour fees');
   });
 });
+
+describe("findArticle reads the article's own header", () => {
+  it('finds the standfirst in a <header> named as one, inside the <article>', () => {
+    const standfirst = 'The island has waited three years for a pier that can take the big ferry, and this spring it finally opened.';
+    const page = loadPage(
+      `<!DOCTYPE html><html><body><header class="site-header"><a href="/">Island Post</a><p class="site-tagline">News from the island, every morning since the year the first ferry sailed.</p></header>` +
+        `<article class="entry"><header class="entry__header"><h1>Second ferry for the island</h1><p class="entry__subtitle">${standfirst}</p></header>` +
+        `<div class="entry__content">${STORY.map((text) => `<p>${text}</p>`).join('')}</div></article></body></html>`,
+    );
+    open.push(page);
+    const text = findArticle(page.document)?.text ?? '';
+    expect(text.startsWith(standfirst)).toBe(true);
+    for (const paragraph of STORY) expect(text).toContain(paragraph);
+    expect(text).not.toContain('News from the island');
+  });
+});
