@@ -78,8 +78,10 @@ function removeLeadIns(root: Element, rootStats: ElementStats, measure: PageMeas
 function leadInKind(element: Element, stats: ElementStats): 'heading' | 'line' | null {
   if (stats.text === 0 || stats.text > H.maxLeadInLength || !isBlockElement(element) || stats.hasBlock) return null;
   const text = (element.textContent ?? '').trim();
-  if (/[.!]$/.test(text)) return null;
-  if (/^h[2-6]$/.test(element.localName) || text.endsWith(':')) return 'heading';
+  const heading = /^h[2-6]$/.test(element.localName);
+  // A heading may call out ("Das könnte Sie auch interessieren!"); a line that does is a sentence.
+  if (text.endsWith('.') || (text.endsWith('!') && !heading)) return null;
+  if (heading || text.endsWith(':')) return 'heading';
   return H.leadInEnd.test(text) ? 'line' : null;
 }
 

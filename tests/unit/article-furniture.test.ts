@@ -116,3 +116,17 @@ describe("findArticle reads the article's own header", () => {
     expect(text).not.toContain('News from the island');
   });
 });
+
+describe('findArticle leaves out the heading that introduces removed furniture', () => {
+  it('drops a heading that calls out above a list of links', () => {
+    const text = articleText(
+      '<h3>Das könnte Sie auch interessieren!</h3><ul><li><a href="/a">Neue Fähre für die Nachbarinsel</a></li><li><a href="/b">Hafenfest im Juli</a></li></ul>',
+    );
+    expect(text).not.toContain('Das könnte Sie auch interessieren');
+    expect(text).not.toContain('Hafenfest');
+  });
+
+  it('keeps a heading that calls out above more of the story', () => {
+    expect(articleText('<h3>Endlich da!</h3>')).toContain('Endlich da!');
+  });
+});
