@@ -78,8 +78,10 @@ function removeLeadIns(root: Element, rootStats: ElementStats, measure: PageMeas
 function leadInKind(element: Element, stats: ElementStats): 'heading' | 'line' | null {
   if (stats.text === 0 || stats.text > H.maxLeadInLength || !isBlockElement(element) || stats.hasBlock) return null;
   const text = (element.textContent ?? '').trim();
-  if (/[.!]$/.test(text)) return null;
-  if (/^h[2-6]$/.test(element.localName) || text.endsWith(':')) return 'heading';
+  const heading = /^h[2-6]$/.test(element.localName);
+  // A heading may call out ("Das könnte Sie auch interessieren!"); a line that does is a sentence.
+  if (text.endsWith('.') || (text.endsWith('!') && !heading)) return null;
+  if (heading || text.endsWith(':')) return 'heading';
   return H.leadInEnd.test(text) ? 'line' : null;
 }
 
@@ -160,7 +162,7 @@ function isClutter(element: Element, stats: ElementStats, flags: number, isRoot:
   const name = effectiveTag(element, stats);
   if (H.alwaysRemovedTags.has(name) || element.localName === 'figcaption') return true;
   if (!isRoot && stats.text < 500 && H.shareElements.test(classAndId(element))) return true;
-  if (!isRoot && isCaption(element, stats)) return true;
+  if (!isRoot && (isCaption(element, stats) || isCreditLine(element, stats) || isPictureFigure(element, stats))) return true;
   if (!isRoot && (isLinkLine(element, stats, name, flags) || isLinkList(element, stats, name, flags))) return true;
   if (name === 'h1' || name === 'h2') {
     if (options.weightClasses && classWeight(element) < 0) return true;
@@ -188,6 +190,17 @@ function isCaption(element: Element, stats: ElementStats): boolean {
   return H.caption.test(match) && !H.notCaption.test(match);
 }
 
+/** A short line of text that opens with a picture or source label ("Foto: …", "Quelle: …"). */
+function isCreditLine(element: Element, stats: ElementStats): boolean {
+  if (stats.text === 0 || stats.text >= H.maxCreditLineLength || stats.hasBlock || !isBlockElement(element)) return false;
+  return H.creditLine.test(element.textContent ?? '');
+}
+
+/** A figure of a picture with a few words beside it (caption, credit, description): none of it is article text. */
+function isPictureFigure(element: Element, stats: ElementStats): boolean {
+  return element.localName === 'figure' && stats.images > 0 && stats.text < H.maxCaptionLength && stats.paragraphs <= 1;
+}
+
 /**
  * A line that is nothing but a link ("Read: …", a promoted story, "Share your recipe"): article
  * prose carries its links inside sentences. Lists and tables are judged as wholes elsewhere.
@@ -195,7 +208,26 @@ function isCaption(element: Element, stats: ElementStats): boolean {
 function isLinkLine(element: Element, stats: ElementStats, name: string, flags: number): boolean {
   if (name !== 'p' || stats.text === 0 || stats.text >= H.maxLinkLineLength) return false;
   if (flags & (INSIDE_CODE | INSIDE_DATA_TABLE | INSIDE_ENTRY | INSIDE_FIGURE)) return false;
-  return linkDensity(stats) >= H.linkLineDensity;
+  const density = linkDensity(stats);
+  return density >= H.linkLineDensity || (density >= H.labelledLinkDensity && isLabelledLink(element));
+}
+
+/**
+ * A line that is a short label ending in a colon and then links with at most separators between
+ * them ("Auch lesen: <a>…</a>", "Le puede interesar: <a>…</a>", "Tags: <a>…</a>, <a>…</a>"): a
+ * promoted story or a tag list, in any language.
+ */
+function isLabelledLink(element: Element): boolean {
+  let label = '';
+  let linked = false;
+  for (let child = element.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 1 && (child as Element).localName === 'a') linked = true;
+    else if (linked) {
+      if (!H.linkSeparator.test(child.textContent ?? '')) return false;
+    } else label += child.textContent ?? '';
+  }
+  label = label.trim();
+  return linked && label.length > 1 && label.length <= H.maxLinkLabelLength && label.endsWith(':');
 }
 
 /** A list whose items are all links (related stories, "more from"): link lists in prose are rare. */

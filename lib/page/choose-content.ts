@@ -3,7 +3,7 @@
  * scoring (paragraph scores climb to their ancestors, damped by link density and class hints),
  * then the page's own outline (schema.org `articleBody`, `<article>`, `<main>`) where it disagrees.
  */
-import { classWeight, effectiveTag, linkDensity, type ElementStats, type PageMeasure } from './element-stats';
+import { classAndId, classWeight, effectiveTag, linkDensity, type ElementStats, type PageMeasure } from './element-stats';
 import { ARTICLE_HEURISTICS as H } from './heuristics';
 
 /** The chosen block, or the parent of the chosen block and the siblings kept with it. */
@@ -15,7 +15,7 @@ export interface Content {
 
 /** The content of a measured page; `weightClasses` lets class/id words count. */
 export function chooseContent(measure: PageMeasure, weightClasses: boolean): Content {
-  return preferDeclared(measure, scoredContent(measure, weightClasses));
+  return withStandfirst(measure, preferDeclared(measure, scoredContent(measure, weightClasses)));
 }
 
 /** The stats of an element known to be measured (every candidate and root is). */
@@ -161,4 +161,38 @@ function preferDeclared(measure: PageMeasure, content: Content): Content {
   const prose = content.roots.reduce((sum, root) => sum + proseOf(measure, root), 0);
   const share = content.roots.some((root) => root.contains(outline)) ? H.outlineShareInside : 1;
   return proseOf(measure, outline) >= prose * share ? { container: outline, roots: [outline] } : content;
+}
+
+/**
+ * The standfirst (lede, intro, excerpt, subtitle) often stands in the article's header, a
+ * sibling of the body's container: a block named so, shortly before the body and near it in the
+ * tree, that is prose and not a link, opens the article.
+ */
+function withStandfirst(measure: PageMeasure, content: Content): Content {
+  const first = content.roots[0];
+  if (!first) return content;
+  let scope: Element = first;
+  for (let level = 0; level < H.standfirstLevels; level++) {
+    const parent = scope.parentElement;
+    if (!parent || parent === measure.root || !measure.stats.has(parent)) break;
+    scope = parent;
+  }
+  if (scope === first) return content;
+  const firstStats = statsOf(measure, first);
+  let standfirst: Element | null = null;
+  for (let index = statsOf(measure, scope).index + 1; index < firstStats.index; index++) {
+    const element = measure.elements[index] as Element;
+    const stats = statsOf(measure, element);
+    if (stats.end >= firstStats.index) continue;
+    if (isStandfirst(element, stats)) {
+      standfirst = element;
+      index = stats.end;
+    }
+  }
+  return standfirst ? { container: scope, roots: [standfirst, ...content.roots] } : content;
+}
+
+function isStandfirst(element: Element, stats: ElementStats): boolean {
+  if (stats.text < H.minStandfirstLength || stats.text > H.maxStandfirstLength || element.localName === 'h1' || !element.hasAttributes()) return false;
+  return linkDensity(stats) < H.maxStandfirstLinkDensity && H.standfirst.test(classAndId(element));
 }

@@ -83,7 +83,9 @@ export function isUnlikelyCandidate(element: Element, onlyComments = false): boo
   if (!onlyComments && role !== null && H.unlikelyRoles.has(role)) return true;
   const match = classAndId(element);
   const pattern = onlyComments ? H.commentSection : H.unlikelyCandidates;
-  return pattern.test(match) && !H.maybeCandidate.test(match) && element.closest('table, code') === null;
+  if (!pattern.test(match) || H.maybeCandidate.test(match) || element.closest('table, code') !== null) return false;
+  // An article's own <header> (title, byline, standfirst) is named so as often as the site's.
+  return onlyComments || name !== 'header' || element.parentElement?.closest('article') == null;
 }
 
 /**

@@ -7,7 +7,7 @@
 import { findClutter } from './article-cleanup';
 import { findArticleTitle } from './article-title';
 import { chooseContent, statsOf } from './choose-content';
-import { effectiveTag, linkDensity, measurePage, type PageMeasure } from './element-stats';
+import { effectiveTag, linkDensity, measurePage, type ElementStats, type PageMeasure } from './element-stats';
 import { ARTICLE_HEURISTICS as H, ARTICLE_PAGE_HINTS } from './heuristics';
 import { isHiddenElement, isBlockElement, mapText } from './text-map';
 import type { FoundArticle, MappedText } from './types';
@@ -44,8 +44,13 @@ export function findArticle(root: Document | Element): FoundArticle | null {
   if (!body) return null;
   let title: string | null = null;
   let best: Attempt | null = null;
+  // The retries that keep unlikely candidates measure the same elements: the page is walked once
+  // for them, and each retry gets fresh copies of the stats (cleanup subtracts from them).
+  let unstripped: PageMeasure | null = null;
   for (const flags of ATTEMPTS) {
-    const measure = measurePage(body, flags.stripUnlikely);
+    let measure: PageMeasure;
+    if (flags.stripUnlikely) measure = measurePage(body, true);
+    else measure = copyMeasure((unstripped ??= measurePage(body, false)));
     title ??= findArticleTitle(doc, measure.titleHeadings);
     const attempt = extract(measure, title, flags);
     if (!best || attempt.text.length > best.text.length) best = attempt;
@@ -53,6 +58,13 @@ export function findArticle(root: Document | Element): FoundArticle | null {
   }
   if (!best || !isArticle(best)) return null;
   return { title: title ?? '', text: best.text, segments: best.segments, root: holderOf(best) };
+}
+
+/** A measure whose stats can be changed without changing `measure`'s. */
+function copyMeasure(measure: PageMeasure): PageMeasure {
+  const stats = new Map<Element, ElementStats>();
+  for (const [element, own] of measure.stats) stats.set(element, { ...own });
+  return { ...measure, stats };
 }
 
 /** The deepest element holding all the mapped text: the chosen container can be wider. */

@@ -46,19 +46,31 @@ export const ARTICLE_HEURISTICS = {
   byline: /byline|author|dateline|writtenby|p-author/i,
   /** class/id of a date line; removed from the body when short. */
   dateline: /(?:^|[\s_-])(?:date|dateline|timestamp|pubdate|published|posted-on|updated|article-time)(?:$|[\s_-])/i,
-  shareElements: /(\b|_)(share|sharedaddy)(\b|_)/i,
+  shareElements: /(\b|_)(share|sharing|sharedaddy)(\b|_)/i,
   /** A block that only says this is an ad slot or a loading placeholder. */
   placeholderText:
     /^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio|(loading|正在加载|Загрузка|chargement|cargando)(…|\.\.\.)?)$/iu,
   /** class/id of a caption or a picture credit (figure text is not article text). */
   caption:
-    /caption|credit|copyright|(?:^|[\s_-])(?:legende|bildunterschrift|bildquelle|bildnachweis|photo-?info|image-?source|img-?source|foto-?autor|wp-caption-text)(?:$|[\s_-])/i,
+    /caption|credit|copyright|(?:^|[\s_-])(?:(?:img|image|photo|foto|bild)-?meta(?:data)?|legende|bildunterschrift|bildquelle|bildnachweis|photo-?info|image-?source|img-?source|foto-?autor|wp-caption-text)(?:$|[\s_-])/i,
   /** …but not a block that says it has none, or is a container of captioned items. */
   notCaption: /(?:no|has|with|without)[-_]?caption/i,
   maxCaptionLength: 400,
+  /**
+   * A short line that opens with a picture or source label and a colon ("Foto: …", "Titelbild:",
+   * "Crédits photos :", "Quelle: …", "Źródło:") is a credit or a caption, not a sentence of the story.
+   */
+  creditLine:
+    /^\s*(?:(?:titel|beitrags|header|vorschau|aufmacher)?bild(?:er|quelle|nachweis)?|fotos?|photos?|images?|pictures?|cr[ée]dits?(?: photos?)?|copyright|quellen?(?:angaben)?|sources?|fuentes?|fonte|źródło|abbildung(?: \d+)?|grafik|illustration)\s*:/iu,
+  maxCreditLineLength: 100,
   /** A line of article text shorter than this that is all link is a link line, not prose. */
   maxLinkLineLength: 200,
   linkLineDensity: 0.9,
+  /** …or a line of a short label ending in a colon ("Auch lesen:", "Tags:") and links that make up this much of it. */
+  labelledLinkDensity: 0.5,
+  maxLinkLabelLength: 40,
+  /** What may stand between the links of such a line. */
+  linkSeparator: /^[\s,;|·•/]*$/,
   /** A heading, a line ending in a colon, or a short line like these ("Schon gelesen?") introduces what follows… */
   leadInEnd: /[?…]$|^[^.!]{0,40}$/su,
   maxLeadInLength: 100,
@@ -120,6 +132,15 @@ export const ARTICLE_HEURISTICS = {
   topCandidates: 5,
   /** Scored content holding the richest <article> narrows to it when it holds this share of the prose. */
   outlineShareInside: 0.8,
+  /** class/id of a standfirst (lede, intro, excerpt, subtitle) set apart from the body, in the languages of the pages met so far. */
+  standfirst:
+    /(?:^|[\s_-])(?:standfirst|lede|lead|intro|excerpt|teaser|subtitle|sub-?headline|summary|dek|chapeau|chapo|bajada|entradilla|sumario|copete|sottotitolo|kicker-text)(?:$|[\s_-])/i,
+  /** It is looked for this many levels above the body, before it… */
+  standfirstLevels: 5,
+  /** …and holds prose: this long, and mostly not links. */
+  minStandfirstLength: 40,
+  maxStandfirstLength: 1500,
+  maxStandfirstLinkDensity: 0.3,
   /** Enough words shared with the title to be the title heading. */
   titleSimilarity: 0.75,
 } as const;
