@@ -1,4 +1,5 @@
 import { type OwnHost, createOwnHost } from './own-host';
+import { watchPageSize } from './size-changes';
 import { type RangeBounds, rangeFromBounds } from './text-map';
 
 /**
@@ -83,19 +84,9 @@ export function createMarkOverlay(doc: Document): MarkOverlay {
       host.shadow.append(...mark.boxes);
     });
   };
-  // A ResizeObserver reports each target once when first observed: only a change of size counts.
-  const sizes = new Map<Element, string>();
-  const resize = new view.ResizeObserver((entries) => {
-    let changed = false;
-    for (const { target, contentRect } of entries) {
-      const size = `${contentRect.width}x${contentRect.height}`;
-      if (sizes.has(target) && sizes.get(target) !== size) changed = true;
-      sizes.set(target, size);
-    }
-    if (changed && !frame) frame = view.requestAnimationFrame(redraw);
+  const resize = watchPageSize(doc, () => {
+    if (!frame) frame = view.requestAnimationFrame(redraw);
   });
-  resize.observe(doc.documentElement);
-  if (doc.body) resize.observe(doc.body);
 
   return {
     draw(list) {
@@ -121,7 +112,7 @@ export function createMarkOverlay(doc: Document): MarkOverlay {
     },
     remove() {
       view.cancelAnimationFrame(frame);
-      resize.disconnect();
+      resize.stop();
       drawn.clear();
       probe = null;
       host.remove();

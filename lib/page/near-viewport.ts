@@ -1,3 +1,5 @@
+import { watchPageSize } from './size-changes';
+
 /**
  * Which of many elements stand near the viewport, for a page too large to paint whole. Their boxes
  * are read (reads only, so at most one layout) when first tracked and again after the page's
@@ -106,19 +108,7 @@ export function createNearViewport(
     queue = [...elements]; // boxes measured before stay in use until measured again
     schedule();
   };
-  // A ResizeObserver reports each target once when first observed: only a change of size counts.
-  const sizes = new Map<Element, string>();
-  const resize = new view.ResizeObserver((entries) => {
-    let changed = false;
-    for (const { target, contentRect } of entries) {
-      const size = `${contentRect.width}x${contentRect.height}`;
-      if (sizes.has(target) && sizes.get(target) !== size) changed = true;
-      sizes.set(target, size);
-    }
-    if (changed) relayout();
-  });
-  resize.observe(doc.documentElement);
-  if (doc.body) resize.observe(doc.body);
+  const resize = watchPageSize(doc, relayout);
   const listening = new AbortController();
   view.addEventListener(
     'scroll',
@@ -145,7 +135,7 @@ export function createNearViewport(
       frame = 0;
       view.clearTimeout(soon);
       soon = undefined;
-      resize.disconnect();
+      resize.stop();
       listening.abort();
       elements.length = 0;
       queue = [];
