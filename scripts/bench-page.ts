@@ -141,6 +141,9 @@ async function coldWalk(cdp: CDPSession, run: number): Promise<void> {
 }
 
 let floorWorlds = 0;
+/** A ratio to a floor, or a dash when the floor is too small to measure (it rounds to 0 ms). */
+const ratio = (value: number, floor: number): string => (floor >= 0.05 ? `${(value / floor).toFixed(1)}×` : '—');
+
 async function measure(page: Page, url: string, expectPaint: boolean) {
   const cdp = await page.createCDPSession();
   await cdp.send('Profiler.enable');
@@ -253,7 +256,7 @@ try {
       const floor = pick(runs, (r) => r.floor)!;
       const warmFloor = pick(runs, (r) => r.warmFloor)!;
       console.log(
-        `${name.padEnd(10)} ${fmt(pick(timed, (r) => r.found)).padEnd(9)} ${fmt(pick(timed, (r) => r.answered)).padEnd(10)} ${fmt(pick(timed, (r) => r.painted)).padEnd(10)} ${fmt(main).padEnd(12)} ${`${fmt(pick(runs, (r) => r.longest))} / ${fmt(pick(runs, (r) => r.longestAny))}`.padEnd(21)} ${fmt(floor).padEnd(19)} ${`${(main / floor).toFixed(1)}×`.padEnd(11)} ${fmt(warmFloor).padEnd(11)} ${(main / warmFloor).toFixed(1)}×`,
+        `${name.padEnd(10)} ${fmt(pick(timed, (r) => r.found)).padEnd(9)} ${fmt(pick(timed, (r) => r.answered)).padEnd(10)} ${fmt(pick(timed, (r) => r.painted)).padEnd(10)} ${fmt(main).padEnd(12)} ${`${fmt(pick(runs, (r) => r.longest))} / ${fmt(pick(runs, (r) => r.longestAny))}`.padEnd(21)} ${fmt(floor).padEnd(19)} ${ratio(main, floor).padEnd(11)} ${fmt(warmFloor).padEnd(11)} ${ratio(main, warmFloor)}`,
       );
     }
     console.log('\nfloors (issue #13): no article: main thread ≤ 1 ms; large: main thread ≤ 10× floor, longest task running our code ≤ 50 ms; seed with the worker stopped ≤ 1.6× warm (below)');
