@@ -19,7 +19,11 @@ function setUp() {
   const batches: number[] = [];
   const started = performance.now();
   const watcher = observeAdditions(doc.body, () => batches.push(performance.now() - started));
-  const add = () => doc.getElementById('list')!.append(doc.createElement('div'));
+  const add = () => {
+    const comment = doc.createElement('div');
+    comment.innerHTML = '<b>Ann</b> <span>A comment that arrived late.</span>';
+    doc.getElementById('list')!.append(comment);
+  };
   return { doc, batches, watcher, add };
 }
 
@@ -36,6 +40,15 @@ describe('the comment observer', () => {
   it('ignores text alone: a ticker rewriting its figure is no addition', async () => {
     const { doc, batches, watcher } = setUp();
     for (let i = 0; i < 5; i++) doc.getElementById('ticker')!.textContent = String(i);
+    await wait(300);
+    expect(batches).toEqual([]);
+    watcher.disconnect();
+  });
+
+  it('ignores a counter or a clock that replaces its own small element', async () => {
+    const { doc, batches, watcher } = setUp();
+    const ticker = doc.getElementById('ticker')!;
+    for (let i = 0; i < 5; i++) ticker.innerHTML = `<span>${i}</span><time>12:01:0${i}</time>`;
     await wait(300);
     expect(batches).toEqual([]);
     watcher.disconnect();
