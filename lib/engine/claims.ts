@@ -121,7 +121,8 @@ function scoreSentence(
     .map(([i, span]) => evidenceSpan(analysed.text, rule.features[i]!.id, span))
     .find((span) => span !== null && analysed.text[span.start - 1] !== '#'); // "Lesson #1" counts nothing
   // The writer's own experience ("In 2002 I tried to install …") is testimony: rarely what a fact-checker would check.
-  const testimony = FIRST_PERSON.test(text ?? sentenceText(analysed, index)) ? OWN_EXPERIENCE_DISCOUNT : 1;
+  const line = text ?? sentenceText(analysed, index);
+  const testimony = FIRST_PERSON.test(line) ? OWN_EXPERIENCE_DISCOUNT : READER_ADDRESSED.test(line) ? READER_ADDRESSED_DISCOUNT : 1;
   return { rule, cue: cue || 'its wording', figure: figure ?? undefined, confidence: (learned ?? rule.confidence) * testimony };
 }
 
@@ -189,6 +190,9 @@ const FIGURES = new Set(['number', 'money-or-share']);
 const FIRST_PERSON = /(?:^|[,;:—–]\s*|\b(?:and|but|when|after|before|then|so)\s+)I(?:['’](?:ve|d|m|ll))?\s+(?!said|say|think)\p{Ll}/u;
 /** What a claim the writer makes of their own experience keeps of its confidence. */
 const OWN_EXPERIENCE_DISCOUNT = 0.6;
+/** A sentence that tells the reader what they can, should or will do ("You can also pay $15 for …"): advice, not a record. */
+const READER_ADDRESSED = /^["“]?(?:\p{Lu}\p{Ll}+,\s+)?you(?:['’](?:ll|d))?\s+(?:can|could|should|will|would|need|must|may|might|know|have to|want|get to)\b/iu;
+const READER_ADDRESSED_DISCOUNT = 0.5;
 const AMOUNT_BEFORE = /(?<![\p{L}\p{N}.,])\d[\d.,]*(?:\s+(?:trillion|billion|million|thousand))?\s+$/u;
 
 /**
@@ -246,7 +250,18 @@ function isNotAStatement(text: string, sentence: Span): boolean {
   if (DATELINE.test(line) && words <= 10) return true;
   if (REFERENCE.test(line) || FURNITURE.test(line) || TWEET_SIGNATURE.test(line) || isInstruction(line)) return true;
   const ownLine = (sentence.start === 0 || text[sentence.start - 1] === '\n') && (sentence.end >= text.length || text[sentence.end] === '\n');
+  if (ownLine && !/[.!?…]["”’]?$/.test(line) && isTitleCase(line)) return true;
   return ownLine && !/[.!?…:;"”’)]$/.test(line) && line.split(/\s+/).length <= 12 && !VERB_LIKE.test(line);
+}
+
+/** Short words a title leaves in lower case. */
+const TITLE_SMALL = new Set('a an the of for and or nor but in on at to by with from as vs via per is are be into onto over up'.split(' '));
+
+/** A line set in title case, as headings are ("Video Is the Engagement Tool for Marketers in 2020", "“Rush of Blood” ($20)"). */
+function isTitleCase(line: string): boolean {
+  const words = line.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}$€£]+|[^\p{L}\p{N}]+$/gu, '')).filter((w) => w && !TITLE_SMALL.has(w.toLowerCase()));
+  const capitalised = words.filter((w) => /^[\p{Lu}\p{N}$€£]/u.test(w)).length;
+  return words.length >= 3 && words.length <= 14 && capitalised === words.length && words.filter((w) => /^\p{Lu}/u.test(w)).length >= 2;
 }
 
 const TIMESTAMP = /\b(?:published|updated|posted|last modified)\b[^.]*\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|ET|EST|EDT|GMT|BST|UTC|CET)?\b/i;
@@ -256,7 +271,19 @@ const DATELINE = /^(?:posted|published|updated|last updated|first published|modi
  * Munita/CIFOR (CC BY-NC-ND 2.0)"), an editor's or advertiser's note, a copyright footer, a reporting
  * credit ("Stella Kim reported from Seoul", "Additional reporting by …").
  */
-const FURNITURE = /^(?:(?:header |featured |top |lead )?(?:image|photo|photograph|picture|illustration|credit|credits|caption|video|graphic)s?(?:\s*\([^)]{0,40}\))?\s*:|(?:editor['’]s )?note\s*:|advertisement\b|sponsored\b|©|\(c\)\s*\d{4}|copyright\b)|\ball rights reserved\b|^(?:additional reporting by\b|(?:\p{Lu}[\p{L}.'’-]+\s+){1,3}(?:reported from|contributed (?:reporting|to this report)))/iu;
+const FURNITURE = new RegExp(
+  [
+    String.raw`^(?:(?:header |featured |top |lead )?(?:image|photo|photograph|picture|illustration|credit|credits|caption|video|graphic)s?(?:\s*\([^)]{0,40}\))?\s*:`,
+    String.raw`(?:editor['’]s )?note\s*:|advertisement\b|sponsored\b|©|\(c\)\s*\d{4}|copyright\b)`,
+    String.raw`\ball rights reserved\b`,
+    String.raw`^(?:additional reporting by\b|(?:\p{Lu}[\p{L}.'’-]+\s+){1,3}(?:reported from|contributed (?:reporting|to this report)))`,
+    // A caption that places its pictures: "Clockwise from top: …", "Above, the skull …; right, …", "From left: …".
+    String.raw`^(?:clockwise from (?:top|left|right|bottom)|(?:from )?(?:left|right) to (?:right|left)|from (?:left|right|top)|(?:above|below|top|bottom|left|right|inset|pictured)(?: (?:left|right))?)\s*[:,]\s+(?=\p{L})`,
+    // A promotion of another page: "Learn More: …", "Read more: …", "See also: …", "Related: …".
+    String.raw`^(?:(?:learn|read|see|find out) more|see also|related(?: (?:story|article|reading|content))?|(?:also|must) read|recommended|watch|listen)\s*:`,
+  ].join('|'),
+  'iu',
+);
 /** The marks of a bibliographic entry: a DOI or ISBN, "et al.", volume(issue):pages, page ranges, "Retrieved … 2020". */
 const REFERENCE = /\bdoi:\s*10\.|\bISBN\b|\bet al\.|\b(?:1[89]|20)\d\d;\s*\d+(?:\(\d+\))?:\s*\d+|\bpp\.\s*\d+|\bRetrieved (?:on |from )?|\barXiv:/i;
 /** Auxiliaries and inflected verb forms: enough to tell a line that states something from a heading. */
@@ -294,6 +321,7 @@ function evidenceSpan(text: string, feature: string, span: Span): Span | null {
     if (/[:;]\s*$/u.test(text.slice(Math.max(0, span.start - 3), span.start))) return null;
     const around = text.slice(Math.max(0, span.start - 12), Math.min(text.length, span.end + 12));
     if (/[A-Z]{2,}/.test(words) && around === around.toUpperCase()) return null;
+    return wholeActor(text, span);
   }
   // "at least 12" hedges a figure, and "recorded" reports one: neither is a first or a superlative.
   if (feature === 'first-or-superlative' && (/^record(?:ed|ing|s)$/iu.test(text.slice(span.start, span.end + 3).split(/[^\p{L}]/u)[0]!) || /\bat\s+$/iu.test(text.slice(Math.max(0, span.start - 4), span.start)))) return null;
@@ -301,6 +329,14 @@ function evidenceSpan(text: string, feature: string, span: Span): Span | null {
   // A sentence's first word is its subject, not its verb: "Exports hit a record".
   if (feature === 'event-verb' && (NOUN_BEFORE.test(text.slice(Math.max(0, span.start - 16), span.start)) || SENTENCE_START.test(text.slice(Math.max(0, span.start - 4), span.start)))) return null;
   return span;
+}
+/** A named actor shown whole: "PlayStation VR", not "VR"; "Blu-ray", not "Blu"; "Gears of War", not "War". */
+function wholeActor(text: string, span: Span): Span {
+  let { start, end } = wholeName(text, span);
+  const first = /^\p{L}+\s+/u.exec(text.slice(start, span.start));
+  if (first && STOPWORDS.has(stem(first[0].trim().toLowerCase()))) start += first[0].length;
+  end += /^(?:-[\p{L}\p{N}]+)*/u.exec(text.slice(end, end + 24))![0].length;
+  return { start, end };
 }
 const SENTENCE_START = /(?:^|[.!?]["'”’)]*\s+|\n\s*)$/u;
 const NOUN_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|this|that|these|those|its|their|his|her|our|your|my|no|every|each)\s+$/iu;
@@ -361,7 +397,7 @@ function wholeName(text: string, span: Span): Span {
   const lead = LEADING_JOINERS.exec(text.slice(start, span.end));
   return { start: start + (lead?.[0].length ?? 0), end: span.end };
 }
-const NAME_WORD_BEFORE = /(?<![\p{L}.])(\p{Lu}[\p{L}’'&-]*|of|for|and)\s+$/u;
+const NAME_WORD_BEFORE = /(?<![\p{L}\p{N}.])(\p{Lu}[\p{L}’'&-]*|of|for|and)\s+$/u;
 const NAME_JOINERS = /^(?:of|for|and)$/u;
 const LEADING_JOINERS = /^(?:(?:of|for|and|the)\s+)+/u;
 

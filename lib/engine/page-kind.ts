@@ -15,8 +15,8 @@ import type { AnalysedText } from './text';
 export const INSTRUCTION_VERBS = new Set(
   (
     'add allow arrange avoid bake beat boil bring buy call check choose chop click close combine configure cook copy cover create cut ' +
-    'define dice download drain drizzle email ensure enter feed fill find fold follow fry garnish get go grill heat import install ' +
-    'join keep layer make melt mix open paste place plant pour preheat press prune put read register remove repeat replace roast ' +
+    'define dice download drain drizzle email ensure enter feed fill find fold follow fry garnish get go grill heat imagine import install ' +
+    'join keep layer make measure melt mix open paste place plant pour preheat press prune put read register remove repeat replace roast ' +
     'run save season select serve set share sift sign simmer slice spoon sprinkle start stir store subscribe take toss transfer try ' +
     'turn type update use visit wait watch water whisk'
   ).split(' '),
@@ -24,10 +24,11 @@ export const INSTRUCTION_VERBS = new Set(
 
 /** What an instruction's verb goes on with: "Store the jar", "Use immediately", "Sign up" — not "Store sales fell". */
 const INSTRUCTION_GOES_ON = new Set(
-  'the a an your it them this that these those our us me up out in into on off over down immediately now here all each both well together gently until for with at back away more again'.split(' '),
+  'the a an your it them this that these those our us me up out in into on off over down immediately now here all each both well together gently until for with at back away more again being'.split(' '),
 );
 
-const LEAD_IN = /^(?:then|now|simply|just|please|first|next|finally|meanwhile|also|and),?\s+/i;
+/** Words before an instruction's verb: "Then", "Simply", or a dateline ("April 17, 2015 -- Imagine being …"). */
+const LEAD_IN = /^(?:(?:then|now|simply|just|please|first|next|finally|meanwhile|also|and),?|\p{Lu}\p{Ll}+\.? \d{1,2}, \d{4}\s*(?:--|—|–))\s+/iu;
 
 /** An instruction to the reader on its own: "Store the jar …", "Then click on the button" (a colon introduces a statement). */
 export function isInstruction(line: string): boolean {
@@ -88,6 +89,23 @@ export function readsAsInstructions(analysed: AnalysedText): boolean {
     if (opensWithInstruction(line) || YOU_DO.test(line) || CODE.test(line) || MEASURE.test(line)) instructing++;
   }
   return judged >= MIN_SENTENCES && instructing >= INSTRUCTING_SHARE * judged && publicLife < PUBLIC_LIFE_SHARE * judged;
+}
+
+/** The share of the text's sentences (of the first SAMPLE with four words or more) that speak of public life. */
+export function publicLifeShare(analysed: AnalysedText): number {
+  let judged = 0;
+  let publicLife = 0;
+  for (const sentence of analysed.sentences) {
+    if (judged >= SAMPLE) break;
+    if (sentence.endToken - sentence.firstToken < 4) continue;
+    judged++;
+    for (let t = sentence.firstToken; t < sentence.endToken; t++)
+      if (PUBLIC_LIFE.has(analysed.tokens[t]!.stem)) {
+        publicLife++;
+        break;
+      }
+  }
+  return judged === 0 ? 0 : publicLife / judged;
 }
 
 /** A sentence that opens with an instruction's verb, whatever follows ("Add rice and stir …"), and asks nothing. */

@@ -83,6 +83,12 @@ describe('page text that reads like a statement but is none', () => {
     ['a caption with its label', 'Header Image: Farmers have worked these hills for 3,000 years.'],
     ['an editor’s note', 'NOTE: The disclaimer below does not apply to this article, first published in 2016.'],
     ['a reporting credit', 'Mina Park reported from Seoul, and Daniel Reyes from Manila.'],
+    ['a caption that places its pictures', 'Clockwise from top: old harbour cranes; a ferry built in 1931; the dock workers’ union hall.'],
+    ['a caption pointing above and right', 'Above, the mayor’s office in 1952; right, the same street after the 2011 flood.'],
+    ['a promotion of another page', 'Learn More: Budget Travel 101: 7 Rules Every Traveller Must Know'],
+    ['a heading in title case', 'Rail Is the Cheapest Way to Cross Europe in 2024'],
+    ['a title and price as a heading', '“Harbour Lights: The Long Night” ($30)'],
+    ['a command behind a dateline', 'May 3, 2016 -- Imagine being stuck at a border crossing for 40 hours with no food.'],
   ])('%s', (_, text) => {
     expect(claimsIn(text)).toEqual([]);
   });
@@ -91,6 +97,22 @@ describe('page text that reads like a statement but is none', () => {
     expect(claimsIn('Consider this: the county installed 12,500 cameras in its schools in 2019.')).toHaveLength(1);
     expect(claimsIn('Store sales in the region fell by 12 percent in 2019.')).toHaveLength(1);
     expect(claimsIn('The photo agency said 40 of its images were stolen in 2019.')).toHaveLength(1);
+  });
+
+  it('tells the reader what they can do without taking it for a record, and still reads a report of what was done', () => {
+    expect(claimsIn('You can also pay $15 a month to get the lounge access for two people.').filter(isConfident)).toEqual([]);
+    expect(claimsIn('The ministry paid $15 million for lounge access in 2019.').filter(isConfident)).toHaveLength(1);
+  });
+
+  it('keeps a heading-like line that ends a sentence, and a heading that is a quoted statement in a paragraph', () => {
+    expect(claimsIn('Exports Fell by 12 Percent in 2019 After the Port Strike.')).toHaveLength(1);
+  });
+
+  it('shows a named actor whole, not a piece of it', () => {
+    const [claim] = claimsIn('The slot-loading 4K Blu-ray drive sits at the front, as Microsoft announced in 2017.');
+    expect(claim!.explanation).toContain('“Blu-ray”');
+    const [other] = claimsIn('The court said Sony’s PlayStation VR sold 5 million units by 2019.');
+    expect(other!.explanation).not.toMatch(/named actor \(“VR”\)/);
   });
 
   it('takes no footnote number for a figure, and splits at one glued to a full stop', () => {
