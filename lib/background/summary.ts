@@ -1,6 +1,7 @@
 import type { PageAnnotations } from '../engine/annotator';
 import { isConfident } from '../engine/confidence';
 import type { FrameSummary } from '../messages';
+import type { PageKind } from '../engine/page-kind';
 import type { MarkLevel } from '../settings';
 
 /**
@@ -71,13 +72,17 @@ export function summariseFrame(result: PageAnnotations, url: string, firstCommen
             },
           ],
     ),
-    ...((notes.length > 0 || result.readsAs) && { notes: result.readsAs ? [...notes, READS_AS_INSTRUCTIONS] : notes }),
+    ...((notes.length > 0 || result.readsAs) && { notes: result.readsAs ? [...notes, READS_AS[result.readsAs]] : notes }),
   };
 }
 
 /** The popup's note on a page that reads as instructions, whose marks are all less certain. */
 export const READS_AS_INSTRUCTIONS =
   'This page reads as instructions (a recipe, a tutorial, a buying guide) rather than news or opinion, so its marks count as less certain: tick “Show less certain marks too” to see them.';
+/** The popup's note on a page that reads as a review or a story, whose marks are all less certain. */
+export const READS_AS_ARTS =
+  'This page reads as a review or a story (films, games, books, music) rather than news or opinion: its strong words describe what it shows, so its marks count as less certain. Tick “Show less certain marks too” to see them.';
+const READS_AS: Record<PageKind, string> = { instructions: READS_AS_INSTRUCTIONS, arts: READS_AS_ARTS };
 
 /** Adds a later batch of comments to a frame's summary. */
 export function appendComments(summary: FrameSummary, later: FrameSummary): FrameSummary {

@@ -19,7 +19,7 @@ import { round, techniqueConfidence } from './confidence';
 import { blankCitations } from './citations';
 import { repeatedLines } from './repeated-blocks';
 import { discountRepeatedCues } from './repeated-cues';
-import { readsAsInstructions } from './page-kind';
+import { type PageKind, pageKindOf } from './page-kind';
 import { describesAThing } from './put-downs';
 import { calibrated, inCompound, lexiconSpans, pageTone, withIntensifier, withLoadedNoun } from './lexicon';
 import { isOffTopic, isRepeated, threadContext } from './thread';
@@ -42,8 +42,8 @@ export interface PageAnnotations {
   comments: AnnotatedComment[];
   /** The page's language; where the packs do not read it, nothing is marked. */
   language: LanguageVerdict;
-  /** Set when the article reads as instructions (a recipe, a tutorial, a buying guide): its marks are all below the confident line. */
-  readsAs?: 'instructions';
+  /** Set when the article reads as instructions (a recipe, a tutorial, a buying guide) or as a review or story of films, games, books or music: its marks are all below the confident line. */
+  readsAs?: PageKind;
 }
 
 export interface Annotator {
@@ -156,15 +156,15 @@ export function createAnnotator(packs: readonly CompiledPack[]): Annotator {
     return dedupe(out);
   }
 
-  function readArticle(text: string): { annotations: Annotation[]; instructions: boolean } {
+  function readArticle(text: string): { annotations: Annotation[]; kind: PageKind | undefined } {
     // "very very very …" says nothing, and a footnote number is no figure: both are left alone.
     const found = collect(blankCitations(blankDegenerate(text)), 'article');
     const repeated = repeatedLines(text);
     const marks = [...findClaims(found, active.article.scored), ...techniques(found, 'article')];
-    // A recipe, a tutorial or a shopping guide is not what the marks are for: they wait until the reader asks for all.
-    const instructions = readsAsInstructions(found.analysed);
-    if (instructions) for (const m of marks) m.confidence = round(m.confidence * INSTRUCTIONS_DISCOUNT);
-    return { annotations: sortSpans(repeated.length === 0 ? marks : marks.filter((m) => !insideAny(repeated, m))), instructions };
+    // A recipe, a tutorial, a shopping guide or a film review is not what the marks are for: they wait until the reader asks for all.
+    const kind = pageKindOf(found.analysed);
+    if (kind) for (const m of marks) m.confidence = round(m.confidence * OTHER_KIND_DISCOUNT);
+    return { annotations: sortSpans(repeated.length === 0 ? marks : marks.filter((m) => !insideAny(repeated, m))), kind };
   }
   const annotateArticle = (text: string) => readArticle(text).annotations;
 
@@ -193,7 +193,7 @@ export function createAnnotator(packs: readonly CompiledPack[]): Annotator {
         article: article && { ...article, annotations: read!.annotations },
         comments: annotateComments(comments, context),
         language,
-        ...(read?.instructions && { readsAs: 'instructions' as const }),
+        ...(read?.kind && { readsAs: read.kind }),
       };
     },
     ruleFires(ruleId, example) {
@@ -232,7 +232,7 @@ function rulesByKind(rules: readonly CompiledRule[], scope: Scope): RulesByKind 
 }
 
 /** What every article mark keeps of its confidence on a page that reads as instructions: below the confident line, always. */
-const INSTRUCTIONS_DISCOUNT = 0.45;
+const OTHER_KIND_DISCOUNT = 0.45;
 
 /** How a word the lexicon reads as a label is explained (the technique's definition, in plain words). */
 const LABEL_EXPLANATION = '{cue} is a label pinned on its target, meant to make the reader fear, despise or mock it instead of weighing an argument.';

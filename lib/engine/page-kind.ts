@@ -4,7 +4,11 @@ import type { AnalysedText } from './text';
 /**
  * What kind of page the text reads as. Plainsight reads news and opinion; a recipe, a tutorial, a
  * how-to or a shopping guide states quantities, steps, code and prices that no fact-checker would
- * check, and its plain words ("malicious links", "transplant shock") are no persuasion. Such a page
+ * check, and its plain words ("malicious links", "transplant shock") are no persuasion. A film,
+ * game or book review, or a story, is the same for its strong words: "horror", "a hideous pig",
+ * "the insanity of piloting a mech" describe what it shows and praise it, and push no view of
+ * public life; a page reads so when many of its sentences speak of films, games, books or music,
+ * and more of them than of public life. Such a page
  * talks to the reader about doing something — instructions, "you'll need", code, measures and
  * prices in many of its sentences — and seldom about public life (governments, courts, elections,
  * wars, officials). Both must hold before a page is taken for instructions: an opinion piece that
@@ -70,43 +74,54 @@ const MIN_SENTENCES = 8;
 /** The sentences read to judge: the opening of a long page shows its kind, and the cost stays bounded. */
 const SAMPLE = 200;
 
-/** Whether the text reads as instructions, a tutorial or a product guide rather than news or opinion. */
-export function readsAsInstructions(analysed: AnalysedText): boolean {
+/** What a page that is not news or opinion reads as: instructions (a recipe, a tutorial, a buying guide), or a review or story of films, games, books or music. */
+export type PageKind = 'instructions' | 'arts';
+
+/** A page reads as a review or a story from this share of its sentences on films, games, books or music… */
+const ARTS_SHARE = 0.2;
+/** …when they outnumber its sentences on public life by this much (a report on a film subsidy stays news). */
+const ARTS_OVER_PUBLIC_LIFE = 1.5;
+
+/** Words of the arts and entertainment, as stems: what reviews, plot summaries and stories are about. */
+const ARTS = new Set(
+  (
+    'film movie cinema director directed actor actress starring cast plot scene sequel prequel trailer screenplay character villain ' +
+    'episode season sitcom game gameplay gamer player console multiplayer novel chapter fiction album song band genre horror comedy ' +
+    'thriller drama romance fantasy review reviewer critic soundtrack animation animated studio premiere oscar festival netflix hbo ' +
+    'playstation xbox nintendo dvd blu-ray theater theatre musical protagonist heroine'
+  )
+    .split(' ')
+    .map(stem),
+);
+
+/** What the page reads as, when it is not news or opinion; undefined for news, opinion and anything too short to judge. */
+export function pageKindOf(analysed: AnalysedText): PageKind | undefined {
   const { text, tokens } = analysed;
   let judged = 0;
   let instructing = 0;
   let publicLife = 0;
+  let arts = 0;
+  const has = (words: ReadonlySet<string>, sentence: AnalysedText['sentences'][number]) => {
+    for (let t = sentence.firstToken; t < sentence.endToken; t++) if (words.has(tokens[t]!.stem)) return true;
+    return false;
+  };
   for (const sentence of analysed.sentences) {
     if (judged >= SAMPLE) break;
     if (sentence.endToken - sentence.firstToken < 4) continue;
     judged++;
-    for (let t = sentence.firstToken; t < sentence.endToken; t++)
-      if (PUBLIC_LIFE.has(tokens[t]!.stem)) {
-        publicLife++;
-        break;
-      }
+    if (has(PUBLIC_LIFE, sentence)) publicLife++;
+    if (has(ARTS, sentence)) arts++;
     const line = text.slice(sentence.start, sentence.end);
     if (opensWithInstruction(line) || YOU_DO.test(line) || CODE.test(line) || MEASURE.test(line)) instructing++;
   }
-  return judged >= MIN_SENTENCES && instructing >= INSTRUCTING_SHARE * judged && publicLife < PUBLIC_LIFE_SHARE * judged;
+  if (judged < MIN_SENTENCES) return undefined;
+  if (instructing >= INSTRUCTING_SHARE * judged && publicLife < PUBLIC_LIFE_SHARE * judged) return 'instructions';
+  if (arts >= ARTS_SHARE * judged && arts >= ARTS_OVER_PUBLIC_LIFE * publicLife) return 'arts';
+  return undefined;
 }
 
-/** The share of the text's sentences (of the first SAMPLE with four words or more) that speak of public life. */
-export function publicLifeShare(analysed: AnalysedText): number {
-  let judged = 0;
-  let publicLife = 0;
-  for (const sentence of analysed.sentences) {
-    if (judged >= SAMPLE) break;
-    if (sentence.endToken - sentence.firstToken < 4) continue;
-    judged++;
-    for (let t = sentence.firstToken; t < sentence.endToken; t++)
-      if (PUBLIC_LIFE.has(analysed.tokens[t]!.stem)) {
-        publicLife++;
-        break;
-      }
-  }
-  return judged === 0 ? 0 : publicLife / judged;
-}
+/** Whether the text reads as instructions, a tutorial or a product guide rather than news or opinion. */
+export const readsAsInstructions = (analysed: AnalysedText): boolean => pageKindOf(analysed) === 'instructions';
 
 /** A sentence that opens with an instruction's verb, whatever follows ("Add rice and stir …"), and asks nothing. */
 function opensWithInstruction(line: string): boolean {
@@ -114,3 +129,4 @@ function opensWithInstruction(line: string): boolean {
   const first = rest.split(/\s+/, 1)[0]!;
   return (rest === line ? /^\p{Lu}\p{Ll}+$/u : /^\p{L}\p{Ll}+$/u).test(first) && INSTRUCTION_VERBS.has(first.toLowerCase()) && !line.trimEnd().endsWith('?');
 }
+

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { READS_AS_INSTRUCTIONS, summariseFrame } from '../../lib/background/summary';
+import { READS_AS_ARTS, READS_AS_INSTRUCTIONS, summariseFrame } from '../../lib/background/summary';
 import { isConfident } from '../../lib/engine/confidence';
-import { isInstruction, readsAsInstructions } from '../../lib/engine/page-kind';
+import { isInstruction, pageKindOf, readsAsInstructions } from '../../lib/engine/page-kind';
 import { analyse } from '../../lib/engine/text';
 import { defaultAnnotator } from '../../lib/rules/default-packs';
 
@@ -54,6 +54,27 @@ Council members voted 5 to 2 in favour after a four-hour hearing.
 The governor's office said it would review the plan next month.
 A lawsuit filed by residents last year is still before the county court.`;
 
+const GAME_REVIEWS = `The five most thrilling VR games of the year, ranked.
+Night Harbour is a cheeky horror game that turns every trope of the genre into a ride.
+You sit in a creaking cart while hideous pig monsters lunge at you from the dark, and the soundtrack never lets up.
+It costs $20 and runs for about three hours, which is just right for a horror blast-a-thon.
+Steel Arena puts you in the cockpit of a giant mech, and the sheer insanity of piloting it never gets old.
+The multiplayer mode is downright brutal, and the matches are short and savage.
+Its campaign is thin, but the online league keeps players coming back week after week.
+Paper Kingdom is a weird and wonderful puzzle game about folding a world out of origami.
+Its levels are short, the puzzles are fiendish and the hand-drawn animation is gorgeous.
+Finally, Moon Diver is a ridiculous, funny platformer whose villain is a diabolical space goat.
+The game was made by a studio of four people in Lisbon and sold a million copies on PlayStation.`;
+
+const FILM_SUBSIDY_NEWS = `The government will cut the national film fund by 30 percent next year, the culture minister said on Tuesday.
+The fund paid for 41 films in 2023, including two festival winners.
+Opposition lawmakers called the cut a betrayal of the country's studios and its young directors.
+The minister told parliament the budget crisis left no other choice.
+The producers' union said 2,000 jobs were at risk and announced a protest outside the ministry.
+A vote on the budget is expected before the end of the month.
+The culture committee will question the minister about the decision next week.
+Cinema owners warned that audiences would see fewer national films from 2025.`;
+
 describe('the kind of page', () => {
   it.each([
     ['a recipe', RECIPE],
@@ -68,6 +89,18 @@ describe('the kind of page', () => {
     ['a few lines of instructions, too short to judge', RECIPE.split('\n').slice(4, 8).join('\n')],
   ])('reads %s as news or opinion', (_what, text) => {
     expect(readsAsInstructions(analyse(text))).toBe(false);
+  });
+
+  it('takes game reviews for a review, and a report on a film fund for news', () => {
+    expect(pageKindOf(analyse(GAME_REVIEWS))).toBe('arts');
+    expect(pageKindOf(analyse(FILM_SUBSIDY_NEWS))).toBeUndefined();
+    expect(pageKindOf(analyse(OPINION))).toBeUndefined();
+  });
+
+  it('paints none of a review’s strong words by default, and keeps them for a reader who asks', () => {
+    const marks = defaultAnnotator().annotateArticle(GAME_REVIEWS);
+    expect(marks.some((m) => m.kind === 'technique')).toBe(true);
+    expect(marks.filter(isConfident)).toEqual([]);
   });
 
   it('shows no claim or technique of a recipe or a tutorial by default, and keeps them for a reader who asks', () => {
@@ -98,6 +131,11 @@ describe('what the popup says of such a page', () => {
     const page = annotator.annotatePage({ title: 'Roast chicken with rice', text: RECIPE }, []);
     expect(page.readsAs).toBe('instructions');
     expect(summariseFrame(page, 'https://example.org/recipe', 0).notes).toEqual([READS_AS_INSTRUCTIONS]);
+  });
+  it('notes that the page reads as a review, and why its marks are hidden', () => {
+    const page = annotator.annotatePage({ title: 'The five best VR games', text: GAME_REVIEWS }, []);
+    expect(page.readsAs).toBe('arts');
+    expect(summariseFrame(page, 'https://example.org/games', 0).notes).toEqual([READS_AS_ARTS]);
   });
   it('says nothing of the kind on news', () => {
     const page = annotator.annotatePage({ title: 'Council backs resort', text: NEWS_WITH_PRICES }, []);
