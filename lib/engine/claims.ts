@@ -335,6 +335,7 @@ function wholeActor(text: string, span: Span): Span {
   let { start, end } = wholeName(text, span);
   const first = /^\p{L}+\s+/u.exec(text.slice(start, span.start));
   if (first && STOPWORDS.has(stem(first[0].trim().toLowerCase()))) start += first[0].length;
+  for (let next; (next = NAME_WORD_AFTER.exec(text.slice(end, end + 40))); ) end += next[0].length;
   end += /^(?:-[\p{L}\p{N}]+)*/u.exec(text.slice(end, end + 24))![0].length;
   return { start, end };
 }
@@ -397,9 +398,13 @@ function wholeName(text: string, span: Span): Span {
   const lead = LEADING_JOINERS.exec(text.slice(start, span.end));
   return { start: start + (lead?.[0].length ?? 0), end: span.end };
 }
-const NAME_WORD_BEFORE = /(?<![\p{L}\p{N}.])(\p{Lu}[\p{L}’'&-]*|of|for|and)\s+$/u;
-const NAME_JOINERS = /^(?:of|for|and)$/u;
-const LEADING_JOINERS = /^(?:(?:of|for|and|the)\s+)+/u;
+/** The particles of personal names ("Bill de Blasio", "Ursula von der Leyen"): joiners, like "of" in "Bank of England". */
+const PARTICLES = 'de|da|di|del|della|der|den|van|von|la|le|du|bin|ibn|al|dos|das';
+const NAME_WORD_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}.])(\p{Lu}[\p{L}’'&-]*|of|for|and|${PARTICLES})\s+$`, 'u');
+const NAME_JOINERS = new RegExp(`^(?:of|for|and|${PARTICLES})$`, 'u');
+const LEADING_JOINERS = new RegExp(String.raw`^(?:(?:of|for|and|the|${PARTICLES})\s+)+`, 'u');
+/** A name's next word, after a particle or not: " de Blasio", " Leyen". */
+const NAME_WORD_AFTER = new RegExp(String.raw`^ (?:(?:${PARTICLES}) )*\p{Lu}[\p{L}’'-]*`, 'u');
 
 /**
  * A claim's sourcing: the speaker its sentence names (or gestures at) as `attributionOf` reads it,

@@ -113,6 +113,9 @@ describe('page text that reads like a statement but is none', () => {
     expect(claim!.explanation).toContain('“Blu-ray”');
     const [other] = claimsIn('The court said Sony’s PlayStation VR sold 5 million units by 2019.');
     expect(other!.explanation).not.toMatch(/named actor \(“VR”\)/);
+    const [mayor] = claimsIn('Mayor Anne de Vries announced a $2,000 grant for 300 families on Monday.');
+    expect(mayor!.explanation).not.toMatch(/“(?:Mayor Anne|Vries announced)”/);
+    expect(mayor!.explanation).toContain('Named source: “Mayor Anne de Vries announced”');
   });
 
   it('takes no footnote number for a figure, and splits at one glued to a full stop', () => {
