@@ -57,6 +57,8 @@ export function runsOn(before: string, after: string): boolean {
   const quoted = next[0].length > first.length && /[\p{Ps}\p{Pi}"']/u.test(next[0]);
   const c = first.charCodeAt(0);
   const digit = c >= 48 && c <= 57;
+  // A parenthesis after an abbreviation goes on with the sentence: "at 10:51 a.m. (1451 GMT) from …".
+  if (/^\s*\(/u.test(after) && (USUALLY_RUN_ON.has(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word))) return true;
   if (TITLES.has(word)) return !quoted;
   if (BEFORE_NUMBER.has(word)) return digit;
   if (quoted || SENTENCE_OPENERS.has(first)) return false;

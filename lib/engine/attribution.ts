@@ -67,6 +67,8 @@ const GENERIC = new Set([
   'students', 'teachers', 'parents', 'patients', 'victims', 'survivors', 'businesses', 'companies', 'firms', 'investors',
   'traders', 'bankers', 'journalists', 'reporters', 'scientists', 'specialists', 'campaigners', 'mourners', 'rebels', 'militants',
 ]);
+/** Documents and figures that a name before them attributes: "Census data", "a Gallup poll". */
+const NAMED_BY_QUALIFIER = new Set(['data', 'figures', 'statistics', 'estimates', 'estimate', 'poll', 'polls', 'survey', 'surveys', 'research', 'report', 'reports', 'study', 'studies', 'analysis', 'records']);
 /** Bodies that speak for themselves: "the ministry said" names the ministry. */
 const INSTITUTIONS = new Set(['ministry', 'government', 'police', 'army', 'military', 'navy', 'company', 'firm', 'agency', 'department', 'court', 'council', 'committee', 'commission', 'parliament', 'congress', 'senate', 'administration', 'embassy', 'office', 'bank', 'university', 'hospital', 'regulator', 'board', 'union', 'party', 'campaign', 'club', 'prosecutor', 'prosecutors', 'coroner', 'spokesman', 'spokeswoman']);
 const INSTITUTION_WORD = [...INSTITUTIONS].join('|');
@@ -91,7 +93,8 @@ const NOT_NAMES = new Set([
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'’&-]*/gu;
 const words = (s: string) => s.match(WORD) ?? [];
 const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
-const isName = (w: string) => isCapitalised(w) && !NOT_NAMES.has(w.replace(/[.'’]s?$/u, ''));
+/** A capitalised word that is no common word, or a name that starts with figures ("1010data", "3M"). */
+const isName = (w: string) => (isCapitalised(w) && !NOT_NAMES.has(w.replace(/[.'’]s?$/u, ''))) || /^\d+\p{L}/u.test(w);
 
 /** Hedges that gesture at a source without a speaker. */
 const HEDGE = /\b(?:reportedly|allegedly|purportedly|supposedly|(?:is|are|was|were|has been|have been|had been) (?:said|reported|believed|thought|understood|rumou?red|alleged|suspected|expected|estimated|feared) (?:to|of|that)|it is (?:said|understood|believed|thought|known|reported|claimed|alleged) that|(?:is|are) widely (?:believed|seen|expected|reported)|we are told|word is|sources close to|(?:amid|despite|in the wake of|following)\s+(?:\p{L}+\s+){0,2}?(?:accusations|allegations|rumou?rs|claims|reports)\b)/iu;
@@ -320,8 +323,12 @@ function classifyPhrase(ctx: SentenceContext, text: string, headLast: boolean): 
   const head = ws.at(-1)!;
   const lower = head.toLowerCase();
   if (PRONOUN.has(lower) && (headLast || ws.length === 1)) return hasNameBefore(ctx) ? 'attributed' : undefined;
+  // A capitalised head after a name is the name's last word: "Coresight Research", "Pew Research".
+  const inName = isCapitalised(head) && ws.length >= 2 && isName(ws.at(-2)!) && !(ws.length === 2 && isCommonWord(ctx, ws[0]!));
+  // Figures from a named body are that body's: "Kantar Worldpanel data", "the Gallup poll" (its people stay unnamed: "Obama administration officials").
+  if (NAMED_BY_QUALIFIER.has(lower) && ws.slice(0, -1).some((w, i) => isName(w) && !(i === 0 && isCommonWord(ctx, w)))) return 'attributed';
   // A generic head stays unnamed whatever names qualify it: "Obama administration officials".
-  if (GENERIC.has(lower) || GENERIC.has(lower.replace(/’s$|'s$/u, ''))) return 'vague';
+  if (!inName && (GENERIC.has(lower) || GENERIC.has(lower.replace(/’s$|'s$/u, '')))) return 'vague';
   if (QUANTIFIER.test(core.trim()) && !words(phrase).slice(1).some(isName)) return 'vague';
   if (/^(?:many|some|several|most|numerous|various|a number of)\b/iu.test(core.trim())) return 'vague';
   if (words(phrase).some((w, i) => isName(w) && !(i === 0 && isCommonWord(ctx, w)))) return 'attributed';

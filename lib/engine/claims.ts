@@ -182,12 +182,14 @@ function strongestEvidence(text: string, features: readonly CompiledFeature[], f
     .map(([i, span]) => ({ feature: features[i]!, span: evidenceSpan(text, features[i]!.id, span) }))
     .filter((x): x is { feature: CompiledFeature; span: Span } => x.feature.weight > 0 && x.span !== null)
     .sort((a, b) => b.feature.weight - a.feature.weight)
+    // The same words shown twice ("a number (“$6 million”), an amount (“$6 million”)") explain nothing more.
+    .filter((x, i, all) => all.findIndex((y) => y.span.start === x.span.start && y.span.end === x.span.end) === i)
     .slice(0, 2);
 }
 
 const FIGURES = new Set(['number', 'money-or-share']);
 /** "I" as the subject of the writer's own sentence (not inside a quotation that opens it): "In 2002, I tried", "I've been playing". */
-const FIRST_PERSON = /(?:^|[,;:—–]\s*|\b(?:and|but|when|after|before|then|so)\s+)I(?:['’](?:ve|d|m|ll))?\s+(?!said|say|think)\p{Ll}/u;
+const FIRST_PERSON = /(?:^|[,;:—–]\s*|\b(?:[Aa]nd|[Bb]ut|[Ww]hen|[Aa]fter|[Bb]efore|[Tt]hen|[Ss]o|[Oo]nce|[Ss]ince|[Uu]ntil|[Ww]hile)\s+)I(?:['’](?:ve|d|m|ll))?\s+(?!said|say|think)\p{Ll}/u;
 /** What a claim the writer makes of their own experience keeps of its confidence. */
 const OWN_EXPERIENCE_DISCOUNT = 0.6;
 /** A sentence that tells the reader what they can, should or will do ("You can also pay $15 for …"): advice, not a record. */
@@ -277,6 +279,8 @@ const FURNITURE = new RegExp(
     String.raw`(?:editor['’]s )?note\s*:|advertisement\b|sponsored\b|©|\(c\)\s*\d{4}|copyright\b)`,
     String.raw`\ball rights reserved\b`,
     String.raw`^(?:additional reporting by\b|(?:\p{Lu}[\p{L}.'’-]+\s+){1,3}(?:reported from|contributed (?:reporting|to this report)))`,
+    // "Marcia Dunn in Cape Canaveral, Florida, contributed to this report." "Posted by Jane Smith at 10:15 AM".
+    String.raw`\bcontributed(?: reporting)? to this (?:report|story|article)\b|^posted by\b`,
     // A caption that places its pictures: "Clockwise from top: …", "Above, the skull …; right, …", "From left: …".
     String.raw`^(?:clockwise from (?:top|left|right|bottom)|(?:from )?(?:left|right) to (?:right|left)|from (?:left|right|top)|(?:above|below|top|bottom|left|right|inset|pictured)(?: (?:left|right))?)\s*[:,]\s+(?=\p{L})`,
     // A promotion of another page: "Learn More: …", "Read more: …", "See also: …", "Related: …".
@@ -300,6 +304,8 @@ const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|J
 function evidenceSpan(text: string, feature: string, span: Span): Span | null {
   if (feature === 'number' || feature === 'money-or-share') {
     let { start, end } = span;
+    // A time of day ("10:51 a.m.") says when, not how much.
+    if (/^:\d\d/u.test(text.slice(end, end + 3)) || /\d:$/u.test(text.slice(Math.max(0, start - 2), start))) return null;
     while (start > 0 && /[\p{L}\p{N}.,$€£¥-]/u.test(text[start - 1]!)) start--;
     while (end < text.length && /[\p{L}\p{N}%]/u.test(text[end]!)) end++;
     end += /^ (?:trillion|billion|million|thousand|percent|per cent)\b/i.exec(text.slice(end, end + 12))?.[0].length ?? 0;
@@ -323,6 +329,8 @@ function evidenceSpan(text: string, feature: string, span: Span): Span | null {
     if (/[A-Z]{2,}/.test(words) && around === around.toUpperCase()) return null;
     return wholeActor(text, span);
   }
+  // "the First World War", "First Minister": a capitalised "first" inside a name ranks nothing.
+  if (feature === 'first-or-superlative' && /^\p{Lu}/u.test(text.slice(span.start, span.end)) && /^ \p{Lu}/u.test(text.slice(span.end, span.end + 2))) return null;
   // "at least 12" hedges a figure, and "recorded" reports one: neither is a first or a superlative.
   if (feature === 'first-or-superlative' && (/^record(?:ed|ing|s)$/iu.test(text.slice(span.start, span.end + 3).split(/[^\p{L}]/u)[0]!) || /\bat\s+$/iu.test(text.slice(Math.max(0, span.start - 4), span.start)))) return null;
   // "the meeting", "a test", "their attack": the event's name, not a report that it happened.
@@ -410,6 +418,9 @@ const NAME_WORD_AFTER = new RegExp(String.raw`^ (?:(?:${PARTICLES}) )*\p{Lu}[\p{
  * A claim's sourcing: the speaker its sentence names (or gestures at) as `attributionOf` reads it,
  * else the hand-written source rules of the pack that matched in the sentence, else none.
  */
+/** "After I reported a few bugs": the writer's own account names no source. */
+const WRITER_SPEAKS = /(?:^|\s)I\s+(?:\p{Ll}+ly\s+)?\p{Ll}+$/u;
+
 function sourcingOf(analysed: AnalysedText, index: number, hits: readonly Hit[], quotes: () => readonly Span[]): { sourcing: Sourcing; note: string; source?: Span } {
   const found = attributionOf({ text: analysed.text, sentences: analysed.sentences, index, quotes });
   const category = found && (found.sourcing === 'attributed' ? 'source-attributed' : 'source-vague');
@@ -418,7 +429,7 @@ function sourcingOf(analysed: AnalysedText, index: number, hits: readonly Hit[],
     ['source-vague', 'vague'],
   ] as const) {
     if (category && category !== ruleCategory) continue;
-    const matched = hits.find((h) => h.rule.category === ruleCategory);
+    const matched = hits.find((h) => h.rule.category === ruleCategory && !WRITER_SPEAKS.test(analysed.text.slice(h.start, h.end)));
     const hit = matched && { ...matched, ...wholeName(analysed.text, matched) };
     if (hit) return { sourcing, note: fillExplanation(hit.rule.explanation, analysed.text.slice(hit.start, hit.end)), source: { start: hit.start, end: hit.end } };
     if (found) {

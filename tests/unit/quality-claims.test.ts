@@ -88,6 +88,8 @@ describe('page text that reads like a statement but is none', () => {
     ['a promotion of another page', 'Learn More: Budget Travel 101: 7 Rules Every Traveller Must Know'],
     ['a heading in title case', 'Rail Is the Cheapest Way to Cross Europe in 2024'],
     ['a title and price as a heading', '“Harbour Lights: The Long Night” ($30)'],
+    ['a reporting credit with a place', 'Dana Moss in Port Elizabeth, South Africa, contributed to this report.'],
+    ['a byline', 'Posted by Jane Ortiz at 10:15 AM, March 3, 2019'],
     ['a command behind a dateline', 'May 3, 2016 -- Imagine being stuck at a border crossing for 40 hours with no food.'],
   ])('%s', (_, text) => {
     expect(claimsIn(text)).toEqual([]);
@@ -106,6 +108,20 @@ describe('page text that reads like a statement but is none', () => {
 
   it('keeps a heading-like line that ends a sentence, and a heading that is a quoted statement in a paragraph', () => {
     expect(claimsIn('Exports Fell by 12 Percent in 2019 After the Port Strike.')).toHaveLength(1);
+  });
+
+  it('takes the writer’s own account for testimony, not a named source', () => {
+    const [claim] = claimsIn('After I reported a few bugs, the vendor fixed 3 of them in 2019.');
+    expect(claim === undefined || (claim.sourcing === 'none' && !isConfident(claim))).toBe(true);
+  });
+
+  it('shows each piece of evidence once, a time of day as no figure, and a “First” inside a name as no superlative', () => {
+    const [amount] = claimsIn('The brand sold more than $6 million of pods in January, according to the firm Kestrel Data.');
+    expect(amount!.explanation.match(/“\$6 million”/g)).toHaveLength(1);
+    const [launch] = claimsIn('The rocket lifted off at 10:51 a.m. (1451 GMT) from the coast, carrying 12 satellites.');
+    expect(launch!.explanation).not.toMatch(/“10”/);
+    const [war] = claimsIn('The First World War killed 17 million people.');
+    expect(war!.explanation).not.toMatch(/first or superlative/);
   });
 
   it('shows a named actor whole, not a piece of it', () => {

@@ -75,6 +75,7 @@ const ONE_SENTENCE = [
   '“It was a mistake,” said Mr. Adeyemi, who runs the charity.',
   '“This is far too big for the lake!” said one caller at the meeting.',
   '"Who approved it?" asked a resident of the valley.',
+  'The rocket lifted off at 10:51 a.m. (1451 GMT) from the coast with 12 satellites.',
 ];
 
 /** Texts that hold two sentences even though the first ends in an abbreviation or a short form. */
