@@ -122,7 +122,7 @@ function scoreSentence(
     .find((span) => span !== null && analysed.text[span.start - 1] !== '#'); // "Lesson #1" counts nothing
   // The writer's own experience ("In 2002 I tried to install …") is testimony: rarely what a fact-checker would check.
   const line = text ?? sentenceText(analysed, index);
-  const testimony = FIRST_PERSON.test(line) ? OWN_EXPERIENCE_DISCOUNT : READER_ADDRESSED.test(line) ? READER_ADDRESSED_DISCOUNT : 1;
+  const testimony = FIRST_PERSON.test(line) ? OWN_EXPERIENCE_DISCOUNT : READER_ADDRESSED.test(line) || WRITER_PLANS.test(line) ? READER_ADDRESSED_DISCOUNT : 1;
   return { rule, cue: cue || 'its wording', figure: figure ?? undefined, confidence: (learned ?? rule.confidence) * testimony };
 }
 
@@ -195,6 +195,8 @@ const OWN_EXPERIENCE_DISCOUNT = 0.6;
 /** A sentence that tells the reader what they can, should or will do ("You can also pay $15 for …"): advice, not a record. */
 const READER_ADDRESSED = /^["“]?(?:\p{Lu}\p{Ll}+,\s+)?you(?:['’](?:ll|d))?\s+(?:can|could|should|will|would|need|must|may|might|know|have to|want|get to)\b/iu;
 const READER_ADDRESSED_DISCOUNT = 0.5;
+/** The writer announcing their own plans ("So in 0.17 we're going to restore …", "Next month we will add …"): a promise, not a record. Not a quotation's "we". */
+const WRITER_PLANS = /^(?![^,]{0,40}\b(?:said|says|told)\b)(?:[\p{L}\p{N}.]+,?\s+){0,3}?(?:we|I)(?:(?:['’](?:re|m)| are| am)\s+(?:\p{L}+ly\s+)?going to|(?:['’]ll| will| plan to| intend to| hope to| want to)\s+(?:\p{L}+ly\s+)?\p{L}+)\b/iu;
 const AMOUNT_BEFORE = /(?<![\p{L}\p{N}.,])\d[\d.,]*(?:\s+(?:trillion|billion|million|thousand))?\s+$/u;
 
 /**

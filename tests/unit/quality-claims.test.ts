@@ -110,6 +110,11 @@ describe('page text that reads like a statement but is none', () => {
     expect(claimsIn('Exports Fell by 12 Percent in 2019 After the Port Strike.')).toHaveLength(1);
   });
 
+  it('takes the writer’s own plans for a promise, and a speaker’s quoted plan or a present observation for a claim', () => {
+    expect(claimsIn('Next month we are going to cut the price of 3 of the 12 models by $40.').filter(isConfident)).toEqual([]);
+    expect(claimsIn('We are seeing 40 percent more cases than in 2019.').filter(isConfident)).toHaveLength(1);
+  });
+
   it('takes the writer’s own account for testimony, not a named source', () => {
     const [claim] = claimsIn('After I reported a few bugs, the vendor fixed 3 of them in 2019.');
     expect(claim === undefined || (claim.sourcing === 'none' && !isConfident(claim))).toBe(true);
