@@ -21,7 +21,7 @@ import { repeatedLines } from './repeated-blocks';
 import { discountRepeatedCues } from './repeated-cues';
 import { type PageKind, pageKindOf } from './page-kind';
 import { describesAThing } from './put-downs';
-import { calibrated, inCompound, lexiconSpans, pageTone, withIntensifier, withLoadedNoun } from './lexicon';
+import { calibrated, inCompound, lexiconSpans, plainTerms, pageTone, withIntensifier, withLoadedNoun } from './lexicon';
 import { isOffTopic, isRepeated, threadContext } from './thread';
 import type { AnnotatedComment, Annotation, CommentFlag, CommentInput, Span, TechniqueAnnotation } from './types';
 
@@ -94,8 +94,9 @@ export function createAnnotator(packs: readonly CompiledPack[]): Annotator {
         explanation: fillExplanation(rule.kind === 'lexicon' && category === 'name-calling' ? LABEL_EXPLANATION : rule.explanation, text.slice(span.start, span.end), extra),
         confidence: techniqueConfidence(own, tone),
       });
+    const plain = plainTerms(text);
     for (const hit of found.hits)
-      if (hit.rule.family === 'techniques' && !inCompound(text, hit))
+      if (hit.rule.family === 'techniques' && !inCompound(text, hit) && !(hit.rule.category === 'loaded-language' && insideAny(plain, hit)))
         add(hit.rule, hit.rule.category === 'loaded-language' ? withIntensifier(found.analysed, withLoadedNoun(found.analysed, hit)) : hit);
     for (const rule of active[scope].profanity)
       if (rule.family === 'techniques') for (const span of profanityFinder(rule.allow).find(text)) add(rule, span);

@@ -31,10 +31,25 @@ const BRIDGE = 2;
 const STACKED = 3;
 const STACKED_STRENGTH = 0.5;
 
+/**
+ * Set phrases whose strong-sounding word names a plain thing: a genre ("a horror film", "a cult
+ * classic"), a term of art ("a greedy algorithm", "a hate crime", "a panic attack"), an idiom ("a
+ * rule of thumb", "a birthday bash"). Inside one, the word loads nobody.
+ */
+const PLAIN_TERMS =
+  /\b(?:rules? of thumb|greedy (?:algorithms?|approach|search|heuristics?|strateg(?:y|ies))|cult (?:classics?|hits?|following|favou?rites?|films?|movies?|status)|birthday bash(?:es)?|(?:horror|slasher|monster|disaster|zombie) (?:films?|movies?|games?|genres?|fiction|tropes?|franchises?|series|novels?|writers?|authors?|fans?|flicks?|comed(?:y|ies)|classics?)|mock (?:horror|outrage|indignation)|killer (?:apps?|features?|whales?|bees?)|hate (?:crimes?|speech|groups?)|panic (?:attacks?|buttons?|rooms?|disorders?)|crash (?:courses?|tests?|diets?)|wicked sense of humou?r|black (?:holes?|boxes?)|dead (?:zones?|pixels?|links?|code))\b/giu;
+
+/** The stretches of text covered by set phrases of plain meaning (PLAIN_TERMS), in text order. */
+export function plainTerms(text: string): { start: number; end: number }[] {
+  return [...text.matchAll(PLAIN_TERMS)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
 /** Marks runs of loaded words (each at least the rule's `minimum`) within a sentence. */
 export function lexiconSpans(analysed: AnalysedText, rule: LexiconRule): LexiconSpan[] {
   const { tokens, text } = analysed;
   const out: LexiconSpan[] = [];
+  const plain = plainTerms(text);
+  let nextPlain = 0;
   for (const sentence of analysed.sentences) {
     let run: { first: number; last: number; strength: number; name: boolean; stacked: number } | null = null;
     const close = () => {
@@ -54,6 +69,8 @@ export function lexiconSpans(analysed: AnalysedText, rule: LexiconRule): Lexicon
       if (i > sentence.firstToken && isCapitalised(text, token.start)) continue;
       // A piece of a hyphenated word carries the compound's sense, not its own: "blast-a-thon", "cutting-edge".
       if (inCompound(text, token)) continue;
+      while (nextPlain < plain.length && plain[nextPlain]!.end <= token.start) nextPlain++;
+      if (nextPlain < plain.length && plain[nextPlain]!.start <= token.start) continue;
       const loaded = rule.words.get(token.stem);
       const label = rule.names.get(token.stem);
       const p = Math.max(loaded ?? 0, label ?? 0);

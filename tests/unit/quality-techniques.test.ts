@@ -77,6 +77,13 @@ describe('neutral reporting stays unmarked', () => {
     expect(techniques(text).map((a) => text.slice(a.start, a.end)).filter((p) => /^blast\b/.test(p))).toEqual([]);
   });
 
+  it('reads a set phrase of plain meaning as plain, and the same strong word in prose as loaded', () => {
+    const plain = 'As a rule of thumb, the greedy algorithm picks the cheapest cell. The film became a cult hit, a horror film with a panic attack scene.';
+    expect(techniques(plain).map((a) => plain.slice(a.start, a.end)).filter((c) => /thumb|greedy|cult|horror|panic/i.test(c))).toEqual([]);
+    const loaded = 'The greedy landlords raised the rent again, and the tenants live in horror and panic.';
+    expect(techniques(loaded).map((a) => loaded.slice(a.start, a.end)).join(' | ')).toMatch(/greedy/);
+  });
+
   it('marks a loaded phrase whole: the adverb that intensifies it and the noun it loads', () => {
     const text = 'What a week. The senator defended his utterly shameful decision again, and then blamed his staff for the blatant ignorance of the memo.';
     const cues = techniques(text).map((a) => text.slice(a.start, a.end));
