@@ -337,7 +337,15 @@ function evidenceSpan(text: string, feature: string, span: Span): Span | null {
   if (feature === 'first-or-superlative' && (/^record(?:ed|ing|s)$/iu.test(text.slice(span.start, span.end + 3).split(/[^\p{L}]/u)[0]!) || /\bat\s+$/iu.test(text.slice(Math.max(0, span.start - 4), span.start)))) return null;
   // "the meeting", "a test", "their attack": the event's name, not a report that it happened.
   // A sentence's first word is its subject, not its verb: "Exports hit a record".
-  if (feature === 'event-verb' && (NOUN_BEFORE.test(text.slice(Math.max(0, span.start - 16), span.start)) || SENTENCE_START.test(text.slice(Math.max(0, span.start - 4), span.start)))) return null;
+  // "doesn't buy", "to land", "two halves", "signs of": a verb denied or not yet done, or a noun, reports no event.
+  if (
+    feature === 'event-verb' &&
+    (NOUN_BEFORE.test(text.slice(Math.max(0, span.start - 16), span.start)) ||
+      SENTENCE_START.test(text.slice(Math.max(0, span.start - 4), span.start)) ||
+      NOT_DONE_BEFORE.test(text.slice(Math.max(0, span.start - 12), span.start)) ||
+      /^\s+of\b/u.test(text.slice(span.end, span.end + 4)))
+  )
+    return null;
   return span;
 }
 /** A named actor shown whole: "PlayStation VR", not "VR"; "Blu-ray", not "Blu"; "Gears of War", not "War". */
@@ -350,6 +358,7 @@ function wholeActor(text: string, span: Span): Span {
   return { start, end };
 }
 const SENTENCE_START = /(?:^|[.!?]["'”’)]*\s+|\n\s*)$/u;
+const NOT_DONE_BEFORE = /(?:(?:^|[^\p{L}])(?:to|not|never|\d[\d,.]*|two|three|four|five|several|many)|n['’]t)\s+$/iu;
 const NOUN_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|this|that|these|those|its|their|his|her|our|your|my|no|every|each)\s+$/iu;
 
 /** The two words of the sentence with the largest learned weights, quoted in text order. */

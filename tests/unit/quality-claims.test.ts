@@ -129,6 +129,14 @@ describe('page text that reads like a statement but is none', () => {
     expect(war!.explanation).not.toMatch(/first or superlative/);
   });
 
+  it('shows no denied, unfinished or noun use of a verb as a reported event', () => {
+    for (const text of ['The firm doesn’t buy 40 percent of its parts abroad since 2019.', 'The board plans to land 12 new contracts in 2024, showing signs of growth.']) {
+      const [claim] = claimsIn(text);
+      expect(claim!.explanation).not.toMatch(/reported event \(“(?:buy|land|signs)”\)/);
+    }
+    expect(claimsIn('The company cut 300 jobs in 2019.')[0]!.explanation).toMatch(/reported event \(“cut”\)/);
+  });
+
   it('shows a named actor whole, not a piece of it', () => {
     const [claim] = claimsIn('The slot-loading 4K Blu-ray drive sits at the front, as Microsoft announced in 2017.');
     expect(claim!.explanation).toContain('“Blu-ray”');
