@@ -306,8 +306,11 @@ const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|J
 function evidenceSpan(text: string, feature: string, span: Span): Span | null {
   if (feature === 'number' || feature === 'money-or-share') {
     let { start, end } = span;
-    // A time of day ("10:51 a.m.") says when, not how much.
-    if (/^:\d\d/u.test(text.slice(end, end + 3)) || /\d:$/u.test(text.slice(Math.max(0, start - 2), start))) return null;
+    // A time of day ("10:51 a.m.") says when, not how much; "24/7" is a phrase.
+    if (/^[:/]\d/u.test(text.slice(end, end + 2)) || /\d[:/]$/u.test(text.slice(Math.max(0, start - 2), start))) return null;
+    // A version or a model ("HTML 5", "Office 365", "version 0.17", "Boeing 737") counts nothing.
+    if (feature === 'number' && VERSION_BEFORE.test(text.slice(Math.max(0, start - 24), start)) && !/^\s?(?:%|percent|per cent|million|billion|trillion)/iu.test(text.slice(end, end + 9)))
+      return null;
     while (start > 0 && /[\p{L}\p{N}.,$€£¥-]/u.test(text[start - 1]!)) start--;
     while (end < text.length && /[\p{L}\p{N}%]/u.test(text[end]!)) end++;
     end += /^ (?:trillion|billion|million|thousand|percent|per cent)\b/i.exec(text.slice(end, end + 12))?.[0].length ?? 0;
@@ -358,6 +361,10 @@ function wholeActor(text: string, span: Span): Span {
   return { start, end };
 }
 const SENTENCE_START = /(?:^|[.!?]["'”’)]*\s+|\n\s*)$/u;
+const VERSION_BEFORE = { test: (before: string) => VERSION_WORD.test(before) || (PRODUCT_NAME.test(before) && !CALENDAR.test(before.trim().split(/[^\p{L}]+/u).at(-1)!)) };
+const VERSION_WORD = /\b(?:version|v|release|update|build|patch|model|chapter|article|section)\s?$/iu;
+/** A capitalised word right before the figure: "Office 365", "HTML 5", "Boeing 737". */
+const PRODUCT_NAME = /(?:^|[^\p{L}])\p{L}*\p{Lu}\p{L}*\s$/u;
 const NOT_DONE_BEFORE = /(?:(?:^|[^\p{L}])(?:to|not|never|\d[\d,.]*|two|three|four|five|several|many)|n['’]t)\s+$/iu;
 const NOUN_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|this|that|these|those|its|their|his|her|our|your|my|no|every|each)\s+$/iu;
 

@@ -129,6 +129,15 @@ describe('page text that reads like a statement but is none', () => {
     expect(war!.explanation).not.toMatch(/first or superlative/);
   });
 
+  it('shows no version, model or “24/7” as a figure, and still shows a year and a share', () => {
+    const [office] = claimsIn('Microsoft said 400 firms moved to Office 365 in 2019.');
+    expect(office!.explanation).not.toMatch(/“365”/);
+    const [servers] = claimsIn('The new HTML 5 parser runs 24/7 on 30 servers, the company said in 2018.');
+    expect(servers!.explanation).not.toMatch(/“(?:5|24)”/);
+    expect(claimsIn('In March 2019 the firm cut 300 jobs.')[0]!.explanation).toMatch(/“(?:2019|300)”/);
+    expect(claimsIn('Obama won 52 percent of the vote in 2008.')[0]!.explanation).toContain('“52 percent”');
+  });
+
   it('shows no denied, unfinished or noun use of a verb as a reported event', () => {
     for (const text of ['The firm doesn’t buy 40 percent of its parts abroad since 2019.', 'The board plans to land 12 new contracts in 2024, showing signs of growth.']) {
       const [claim] = claimsIn(text);
