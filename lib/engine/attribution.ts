@@ -143,13 +143,13 @@ export function attributionOf(ctx: SentenceContext, depth = 0): Attribution | un
   if (own && !words(s.slice(0, own.index)).slice(1).some(isName) && hasNameBefore(ctx)) return at(own.index, own.index + own[0].length, 'attributed');
   const quoted = quotationSpeaker(ctx, sentence);
   if (quoted) return quoted;
-  // A sentence that is all quotation continues the quotation of the sentence before (He said: "… . …").
+  // A sentence that is all quotation continues the quotation of the sentence before (He said: "… . …"),
+  // or gives the words of the speaker it names ('Bassi said sales were up. “Which surprises me.”').
   if (/^[“"]/u.test(s) && ctx.index > 0 && depth < 2) {
     const previous = ctx.sentences[ctx.index - 1]!;
-    if (/[“"]/u.test(ctx.text.slice(previous.start, previous.end))) {
-      const before = attributionOf({ ...ctx, index: ctx.index - 1 }, depth + 1);
-      if (before) return { ...before };
-    }
+    const quoting = /[“"]/u.test(ctx.text.slice(previous.start, previous.end));
+    const before = attributionOf({ ...ctx, index: ctx.index - 1 }, depth + 1);
+    if (before && (quoting || (before.sourcing === 'attributed' && SPEECH_VERB.test(ctx.text.slice(before.start, before.end))))) return { ...before };
   }
   const hedge = HEDGE.exec(s);
   if (hedge) return at(hedge.index, hedge.index + hedge[0].length, 'vague');
@@ -425,6 +425,9 @@ function namedEarlier(ctx: SentenceContext, re: RegExp): boolean {
  * A sentence inside a quotation that runs past it ("…less than 100. If you look …,” Mr Obama
  * said): the speaker named just after the closing mark or just before the opening one.
  */
+/** A verb of speech, which makes a quotation that follows its sentence the speaker's words. */
+const SPEECH_VERB = /\b(?:said|says|told|tells|added|explained|recalled|insisted|argued|noted|warned)\b/u;
+
 function quotationSpeaker(ctx: SentenceContext, sentence: Span): Attribution | undefined {
   const quotes = ctx.quotes();
   let lo = 0;

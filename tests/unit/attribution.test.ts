@@ -31,6 +31,8 @@ const CASES: [string, string][] = [
   ['The chain had more than 100 house brands last July, according to Marlow Research, twice as many as in 2017.', 'attributed'],
   ['The brand sold $6 million of coffee pods in January, according to data analysis firm 4040data.', 'attributed'],
   ['Sales rose 4 percent, according to Kantar Worldpanel data.', 'attributed'],
+  ['Dana Ruiz said sales were up. “Which really surprises me, since 40 percent of buyers left in 2015.”', 'attributed'],
+  ['Sales rose 4 percent in 2015. “Nobody expected it.”', 'none'],
   ['Obama administration officials said the sanctions would be lifted.', 'vague'],
   ['Sales fell in the spring, according to industry data.', 'vague'],
   ['A report by the Audit Commission found that 300 schools had leaking roofs.', 'attributed'],
