@@ -99,6 +99,7 @@ const isName = (w: string) => (isCapitalised(w) && !NOT_NAMES.has(w.replace(/[.'
 /** Hedges that gesture at a source without a speaker. */
 const HEDGE = /\b(?:reportedly|allegedly|purportedly|supposedly|(?:is|are|was|were|has been|have been|had been) (?:said|reported|believed|thought|understood|rumou?red|alleged|suspected|expected|estimated|feared) (?:to|of|that)|it is (?:said|understood|believed|thought|known|reported|claimed|alleged) that|(?:is|are) widely (?:believed|seen|expected|reported)|we are told|word is|sources close to|(?:amid|despite|in the wake of|following)\s+(?:\p{L}+\s+){0,2}?(?:accusations|allegations|rumou?rs|claims|reports)\b)/iu;
 
+const PASSIVE_BETWEEN = /[(),]|\b(?:is|are|was|were|be|being|been)\b/u;
 /** "a report by …", "data from …", "a statement from …": a document whose maker is named. */
 const NAMED_DOCUMENT = new RegExp(String.raw`\b(?:report|reports|study|survey|poll|analysis|audit|review|statement|letter|filing|memo|paper|book|article|tweet|post|data|figures|numbers|statistics|estimates?|notes|records|documents?)\b[^.;:]{0,60}?\b(?:by|from)\s+(?:the\s+)?(?:[\p{L}]+\s+){0,2}?(?:\p{Lu}|(?:${INSTITUTION_WORD})\b)`, 'u');
 /** "the ministry's statement", "the Obama administration’s first comments": words a named body put out. */
@@ -137,7 +138,9 @@ export function attributionOf(ctx: SentenceContext, depth = 0): Attribution | un
     const kind = BY_NAME.test(phrase) ? 'attributed' : classifyPhrase(ctx, phrase.split(DESCRIBED)[0]!, true);
     if (kind) return at(according.index, according.index + according[0].length, kind);
   }
-  const document = NAMED_DOCUMENT.exec(s) ?? POSSESSED_DOCUMENT.exec(s);
+  const named = NAMED_DOCUMENT.exec(s);
+  // "Block ID numbers (such as 1), are being replaced by ID names": a passive verb's agent makes no document's author.
+  const document = (named && !PASSIVE_BETWEEN.test(named[0]) ? named : null) ?? POSSESSED_DOCUMENT.exec(s);
   if (document) return at(document.index, document.index + document[0].length, 'attributed');
   const own = OWN_DOCUMENT.exec(s);
   if (own && !words(s.slice(0, own.index)).slice(1).some(isName) && hasNameBefore(ctx)) return at(own.index, own.index + own[0].length, 'attributed');

@@ -33,6 +33,8 @@ const CASES: [string, string][] = [
   ['Sales rose 4 percent, according to Kantar Worldpanel data.', 'attributed'],
   ['Dana Ruiz said sales were up. “Which really surprises me, since 40 percent of buyers left in 2015.”', 'attributed'],
   ['Sales rose 4 percent in 2015. “Nobody expected it.”', 'none'],
+  ['Version numbers (such as 1 for stone) are being replaced by ID names in 2019.', 'none'],
+  ['A report released on Monday by the ministry found 40 new cases.', 'attributed'],
   ['Obama administration officials said the sanctions would be lifted.', 'vague'],
   ['Sales fell in the spring, according to industry data.', 'vague'],
   ['A report by the Audit Commission found that 300 schools had leaking roofs.', 'attributed'],
