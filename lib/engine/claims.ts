@@ -452,7 +452,7 @@ function sourcingOf(analysed: AnalysedText, index: number, hits: readonly Hit[],
     if (hit) return { sourcing, note: fillExplanation(hit.rule.explanation, analysed.text.slice(hit.start, hit.end)), source: { start: hit.start, end: hit.end } };
     if (found) {
       const named = quoteCue(analysed.text.slice(found.start, found.end));
-      const note = found.sourcing === 'attributed' ? `Named source: ${named}.` : `The source is gestured at but not named: ${named}.`;
+      const note = found.sourcing === 'attributed' ? `Named source: ${named}.` : `Vague source: ${named} names no person or document a reader could check.`;
       return { sourcing, note, source: { start: found.start, end: found.end } };
     }
   }
