@@ -62,7 +62,7 @@ const PUBLIC_LIFE = new Set(
 
 /** A sentence that talks the reader through doing something, shows code, or gives a measure or a price. */
 const YOU_DO = /\byou(?:['’]ll| will| can| should| need| must| may| might| have to| want)\b|\b(?:if you|make sure)\b/i;
-const CODE = /[{};]|\w\(\)|::|=>|\w_\w|\.\w+\(/;
+const CODE = /[{};]|\w\(\)|::|=>|\w_\w|\.\w+\(|^(?:>>>|\.\.\.)\s|\b(?:def|function|class)\s+\w+\s*\(|\w\s?==\s?\w|\w\[\w*\]|\w\s?=\s?[[(]/;
 const MEASURE = /\b\d+(?:\.\d+)?\s?(?:GB|TB|MB|MHz|GHz|mm|cm|g|kg|ml|oz|lbs?|cups?|tablespoons?|tbsp|teaspoons?|tsp|inch(?:es)?|°[CF])\b/;
 
 /** A page reads as instructions from this share of its sentences on… */

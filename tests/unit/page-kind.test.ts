@@ -75,6 +75,21 @@ A vote on the budget is expected before the end of the month.
 The culture committee will question the minister about the decision next week.
 Cinema owners warned that audiences would see fewer national films from 2025.`;
 
+const PYTHON_TUTORIAL = `Python lets a function take a default value for any argument, which is handy and sometimes surprising.
+Many developers assume the default is built again each time the function is called.
+It is not: the default list is made once, when the function is defined.
+>>> def add_item(item, basket=[]):
+...     basket.append(item)
+>>> add_item('apple')
+The first call returns a list with one apple in it, as expected.
+>>> add_item('pear')
+The second call returns both fruits, because the same list was kept between calls.
+The usual fix is to default to None and build the list inside the function.
+>>> def add_item(item, basket=None):
+...     if basket is None: basket = []
+Now each call starts from an empty list, as most readers of the code would expect.
+Version 3 of the language changed nothing here, and the behaviour dates back to 1991.`;
+
 describe('the kind of page', () => {
   it.each([
     ['a recipe', RECIPE],
@@ -89,6 +104,10 @@ describe('the kind of page', () => {
     ['a few lines of instructions, too short to judge', RECIPE.split('\n').slice(4, 8).join('\n')],
   ])('reads %s as news or opinion', (_what, text) => {
     expect(readsAsInstructions(analyse(text))).toBe(false);
+  });
+
+  it('takes a programming tutorial whose code sits on interpreter prompts for instructions', () => {
+    expect(pageKindOf(analyse(PYTHON_TUTORIAL))).toBe('instructions');
   });
 
   it('takes game reviews for a review, and a report on a film fund for news', () => {
