@@ -154,10 +154,17 @@ export function attributionOf(ctx: SentenceContext, depth = 0): Attribution | un
     const before = attributionOf({ ...ctx, index: ctx.index - 1 }, depth + 1);
     if (before && (quoting || (before.sourcing === 'attributed' && SPEECH_VERB.test(ctx.text.slice(before.start, before.end))))) return { ...before };
   }
-  const hedge = HEDGE.exec(s);
+  // "It was revealed on Monday by Education Minister Santia Bradshaw that …": the agent of a passive report.
+  const passive = PASSIVE_REPORT.exec(s);
+  if (passive && words(passive[1]!).some(isName)) return at(passive.index, passive.index + passive[0].length, 'attributed');
+  const hedge = HEDGE.exec(s) ?? LINKED.exec(s);
   if (hedge) return at(hedge.index, hedge.index + hedge[0].length, 'vague');
   return undefined;
 }
+/** A report in the passive with its agent: "was announced by the Finance Ministry", "were confirmed on Friday by Dr Lee". */
+const PASSIVE_REPORT = /\b(?:was|were|has been|have been|had been)\s+(?:revealed|announced|confirmed|reported|disclosed|stated|released|published)\s+(?:[^.;,]{0,40}?\s)?by\s+((?:the\s+)?(?:\p{Ll}+\s+){0,2}?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/u;
+/** A source given only as a link: "[source]", "as reported here". */
+const LINKED = /\[(?:source|link)\]|\bas (?:reported|noted|shown|explained) here\b/iu;
 
 /** The line that signs an embedded post: "— Drew Mikkelsen (@drewmikkelsen) January 6, 2020". */
 export const TWEET_SIGNATURE = /^[—–-]\s*(?:[^\n()]{1,60}?\s*)?\(@\w{1,15}\)(?:\s+\p{L}+\.? \d{1,2}, \d{4}|\s+\d{1,2} \p{L}+ \d{4})?\s*$/u;

@@ -356,6 +356,7 @@ function wholeActor(text: string, span: Span): Span {
   let { start, end } = wholeName(text, span);
   const first = /^\p{L}+\s+/u.exec(text.slice(start, span.start));
   if (first && STOPWORDS.has(stem(first[0].trim().toLowerCase()))) start += first[0].length;
+  if (text[end] === '.' && /(?:^|\s)(?:St|Mt|Ft|Dr|Mr|Mrs|Ms|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Prof|Rev)$/u.test(text.slice(start, end))) end++;
   for (let next; (next = NAME_WORD_AFTER.exec(text.slice(end, end + 40))); ) end += next[0].length;
   end += /^(?:-[\p{L}\p{N}]+)*/u.exec(text.slice(end, end + 24))![0].length;
   return { start, end };
@@ -426,7 +427,7 @@ function wholeName(text: string, span: Span): Span {
 }
 /** The particles of personal names ("Bill de Blasio", "Ursula von der Leyen"): joiners, like "of" in "Bank of England". */
 const PARTICLES = 'de|da|di|del|della|der|den|van|von|la|le|du|bin|ibn|al|dos|das';
-const NAME_WORD_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}.])(\p{Lu}[\p{L}’'&-]*|of|for|and|${PARTICLES})\s+$`, 'u');
+const NAME_WORD_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}.])((?:St|Mt|Ft|Dr|Mr|Mrs|Ms|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Prof|Rev)\.|\p{Lu}[\p{L}’'&-]*|of|for|and|${PARTICLES})\s+$`, 'u');
 const NAME_JOINERS = new RegExp(`^(?:of|for|and|${PARTICLES})$`, 'u');
 const LEADING_JOINERS = new RegExp(String.raw`^(?:(?:of|for|and|the|${PARTICLES})\s+)+`, 'u');
 /** A name's next word, after a particle or not: " de Blasio", " Leyen". */
@@ -439,6 +440,10 @@ const NAME_WORD_AFTER = new RegExp(String.raw`^ (?:(?:${PARTICLES}) )*\p{Lu}[\p{
 /** "After I reported a few bugs": the writer's own account names no source. */
 const WRITER_SPEAKS = /(?:^|\s)I\s+(?:\p{Ll}+ly\s+)?\p{Ll}+$/u;
 
+/** A source shown as "She also revealed" names its speaker in an earlier sentence: the note says so. */
+const earlier = (note: string, source: string): string =>
+  /^(?:he|she|they)\b/iu.test(source) && note.startsWith('Named source') ? note.replace(/\.$/u, ' (named earlier in the text).') : note;
+
 function sourcingOf(analysed: AnalysedText, index: number, hits: readonly Hit[], quotes: () => readonly Span[]): { sourcing: Sourcing; note: string; source?: Span } {
   const found = attributionOf({ text: analysed.text, sentences: analysed.sentences, index, quotes });
   const category = found && (found.sourcing === 'attributed' ? 'source-attributed' : 'source-vague');
@@ -449,11 +454,11 @@ function sourcingOf(analysed: AnalysedText, index: number, hits: readonly Hit[],
     if (category && category !== ruleCategory) continue;
     const matched = hits.find((h) => h.rule.category === ruleCategory && !WRITER_SPEAKS.test(analysed.text.slice(h.start, h.end)));
     const hit = matched && { ...matched, ...wholeName(analysed.text, matched) };
-    if (hit) return { sourcing, note: fillExplanation(hit.rule.explanation, analysed.text.slice(hit.start, hit.end)), source: { start: hit.start, end: hit.end } };
+    if (hit) return { sourcing, note: earlier(fillExplanation(hit.rule.explanation, analysed.text.slice(hit.start, hit.end)), analysed.text.slice(hit.start, hit.end)), source: { start: hit.start, end: hit.end } };
     if (found) {
-      const named = quoteCue(analysed.text.slice(found.start, found.end));
-      const note = found.sourcing === 'attributed' ? `Named source: ${named}.` : `Vague source: ${named} names no person or document a reader could check.`;
-      return { sourcing, note, source: { start: found.start, end: found.end } };
+      const words = analysed.text.slice(found.start, found.end);
+      const note = found.sourcing === 'attributed' ? `Named source: ${quoteCue(words)}.` : `Vague source: ${quoteCue(words)} names no person or document a reader could check.`;
+      return { sourcing, note: earlier(note, words), source: { start: found.start, end: found.end } };
     }
   }
   return { sourcing: 'none', note: SOURCING_NONE };

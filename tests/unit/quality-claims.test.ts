@@ -146,6 +146,13 @@ describe('page text that reads like a statement but is none', () => {
     expect(claimsIn('The company cut 300 jobs in 2019.')[0]!.explanation).toMatch(/reported event \(“cut”\)/);
   });
 
+  it('says that a source shown as a pronoun was named earlier, and keeps a place name’s “St.”', () => {
+    const [claim] = claimsIn('Governor Ann Rankin spoke on Monday. She also revealed that 300 officers were deployed in 2019.');
+    expect(claim!.explanation).toContain('Named source: “She also revealed” (named earlier in the text).');
+    const [arrest] = claimsIn('The arrest was made in St. Louis Park in 2019 after a 40-minute chase.');
+    expect(arrest!.explanation).not.toMatch(/“St”/);
+  });
+
   it('shows a named actor whole, not a piece of it', () => {
     const [claim] = claimsIn('The slot-loading 4K Blu-ray drive sits at the front, as Microsoft announced in 2017.');
     expect(claim!.explanation).toContain('“Blu-ray”');
