@@ -2,7 +2,7 @@ import { createAnnotator } from '../lib/engine/annotator';
 import { TECHNIQUE_IDS } from '../lib/engine/categories';
 import { compileDefaultPacks } from '../lib/rules/default-packs';
 import { isConfident } from '../lib/engine/confidence';
-import { DATA_DIR, MissingDataError, type PtcArticle, readClaimBuster, readOlid, readPtc, readSemEval2023 } from './quality/data';
+import { DATA_DIR, MissingDataError, type PtcArticle, readClaimBuster, readOlid, readPtc, readSemEval2023, readYoutubeSpam } from './quality/data';
 import { runEditorPages } from './quality/editor-pages';
 import { runGuide } from './quality/guide';
 import { type PRF, type Tally, addTally, binaryPRF, emptyTally, f1Of, labelledTallies, macroF1, prfOf, spanTally } from './quality/metrics';
@@ -141,6 +141,19 @@ function olid(): void {
   console.log(`  ${'macro-F1'.padEnd(30)} ${fmt(m.macro)}  target ≥ 0.80`);
 }
 
+function spam(): void {
+  const rows = readYoutubeSpam();
+  console.log(`YouTube spam collection: ${rows.length} comments, ${rows.filter((r) => r.label).length} spam (no rule is trained on it)`);
+  for (const [name, keep] of OPERATING_POINTS) {
+    const judged = rows.map(({ text, label }): [boolean, boolean] => {
+      const [c] = annotator.annotateComments([{ author: '', text }], null);
+      return [c!.flags.some((f) => f.category === 'spam' && keep(f)), label];
+    });
+    const r = binaryPRF(judged);
+    row(`spam flags, ${name}`, r, `(tp ${r.tp}, fp ${r.fp}, fn ${r.fn})`);
+  }
+}
+
 function guide(): void {
   const results = runGuide(annotator);
   const found = results.filter((r) => r.ok).length;
@@ -149,7 +162,7 @@ function guide(): void {
 }
 
 try {
-  const sections = { editor: editorPages, ptc, semeval, claimbuster: claimBuster, olid, guide };
+  const sections = { editor: editorPages, ptc, semeval, claimbuster: claimBuster, olid, spam, guide };
   const only = process.argv.slice(2).filter((a) => a in sections) as (keyof typeof sections)[];
   for (const name of only.length > 0 ? only : (Object.keys(sections) as (keyof typeof sections)[])) {
     await sections[name]();

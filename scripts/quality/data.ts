@@ -146,6 +146,43 @@ export function readOlid(): { heldOut: LabelledText[]; rest: LabelledText[] } {
   return fixedSplit(rows, HELD_OUT.share, HELD_OUT.seed);
 }
 
+/**
+ * The YouTube spam collection (`extra/youtube-spam/*.csv`: comments under five music videos, CLASS 1
+ * for spam), every row: no rule or model is trained on it, so all of it measures.
+ */
+export function readYoutubeSpam(): LabelledText[] {
+  const dir = need(join(DATA_DIR, 'extra', 'youtube-spam'));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.csv'))
+    .sort()
+    .flatMap((f) => parseCsv(readFileSync(join(dir, f), 'utf8')).slice(1))
+    .filter((row) => row.length >= 5)
+    .map((row) => ({ text: row[3]!.replace(/&amp;/g, '&').replace(/\uFEFF/g, ''), label: row[4]!.trim() === '1' }));
+}
+
+/** Rows of a CSV text: fields quoted with `"` may hold commas, line breaks and doubled quotes. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field), rows.push(row), (row = []), (field = '');
+    } else field += c;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  return rows;
+}
+
 /** A lexicon file of `word_pos<TAB>value` lines. */
 export function readWiegand(file: 'baseLexicon.txt' | 'expandedLexicon.txt'): [word: string, value: string][] {
   return readFileSync(need(join(DATA_DIR, 'lexicons', 'wiegand2018-abusive', file)), 'utf8')
