@@ -203,6 +203,8 @@ function speakerFrame(ctx: SentenceContext, s: string, base: number): Attributio
     if (verb === 'said' && /^\s*,/u.test(after) && /(?:^|[.;:!?]\s+)(?:that|this|all that|with that)\s+$/iu.test(before)) continue;
     if (/\b(?:not|never)\s+$|n['’]t\s+$/u.test(before)) continue;
     if (verb === 'pointed' && !/^\s+out\b/u.test(after)) continue;
+    // "The thaw worried Tasos Georgelis": a feeling caused in someone, not words said by the subject.
+    if (/^worr/u.test(verb) && /^\s+(?:\p{Lu}|(?:him|her|them|me|us|many|some|officials|residents)\b)/u.test(after)) continue;
     // "Stella Kim reported from Seoul": where a reporter worked, a credit, not a source.
     if (verb === 'reported' && /^\s+from\b/u.test(after)) continue;
     // A participle reports speech after a comma (", saying that …"): its speaker is the clause's subject.
