@@ -131,6 +131,10 @@ export function attributionOf(ctx: SentenceContext, depth = 0): Attribution | un
   const signed = postSignature(ctx.text, sentence.end);
   if (signed) return signed;
   const frame = speakerFrame(ctx, s, sentence.start);
+  // "Local people reported a flash …, the Tuva government was quoted as saying by Interfax": the passive tag at the end frames the sentence.
+  const passive = PASSIVE_REPORT.exec(s);
+  const passiveNamed = passive && words(passive[1]!).some(isName) ? at(passive.index, passive.index + passive[0].length, 'attributed') : undefined;
+  if (frame && passiveNamed && passiveNamed.start > frame.end) return passiveNamed;
   if (frame) return frame;
   const according = ACCORDING.exec(s);
   if (according) {
@@ -155,14 +159,13 @@ export function attributionOf(ctx: SentenceContext, depth = 0): Attribution | un
     if (before && (quoting || (before.sourcing === 'attributed' && SPEECH_VERB.test(ctx.text.slice(before.start, before.end))))) return { ...before };
   }
   // "It was revealed on Monday by Education Minister Santia Bradshaw that …": the agent of a passive report.
-  const passive = PASSIVE_REPORT.exec(s);
-  if (passive && words(passive[1]!).some(isName)) return at(passive.index, passive.index + passive[0].length, 'attributed');
+  if (passiveNamed) return passiveNamed;
   const hedge = HEDGE.exec(s) ?? LINKED.exec(s);
   if (hedge) return at(hedge.index, hedge.index + hedge[0].length, 'vague');
   return undefined;
 }
 /** A report in the passive with its agent: "was announced by the Finance Ministry", "were confirmed on Friday by Dr Lee". */
-const PASSIVE_REPORT = /\b(?:was|were|has been|have been|had been)\s+(?:revealed|announced|confirmed|reported|disclosed|stated|released|published)\s+(?:[^.;,]{0,40}?\s)?by\s+((?:the\s+)?(?:\p{Ll}+\s+){0,2}?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/u;
+const PASSIVE_REPORT = /\b(?:was|were|has been|have been|had been)\s+(?:revealed|announced|confirmed|reported|disclosed|stated|released|published|quoted as saying)\s+(?:[^.;,]{0,40}?\s)?by\s+((?:the\s+)?(?:\p{Ll}+\s+){0,2}?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/u;
 /** A source given only as a link: "[source]", "as reported here". */
 const LINKED = /\[(?:source|link)\]|\bas (?:reported|noted|shown|explained) here\b/iu;
 

@@ -285,6 +285,8 @@ const FURNITURE = new RegExp(
     String.raw`\bcontributed(?: reporting)? to this (?:report|story|article)\b|^posted by\b`,
     // A caption that places its pictures: "Clockwise from top: …", "Above, the skull …; right, …", "From left: …".
     String.raw`^(?:clockwise from (?:top|left|right|bottom)|(?:from )?(?:left|right) to (?:right|left)|from (?:left|right|top)|(?:above|below|top|bottom|left|right|inset|pictured)(?: (?:left|right))?)\s*[:,]\s+(?=\p{L})`,
+    // A photo's caption ("In this photo dated Nov. 29, 2016 …") and a correction note ("This version corrects …").
+    String.raw`^in this (?:\d{4} )?(?:file )?(?:photo|image|picture|handout|video|still)\b|^this (?:version|story|article) (?:corrects|has been (?:updated|corrected))\b`,
     // A promotion of another page: "Learn More: …", "Read more: …", "See also: …", "Related: …".
     String.raw`^(?:(?:learn|read|see|find out) more|see also|related(?: (?:story|article|reading|content))?|(?:also|must) read|recommended|watch|listen)\s*:`,
   ].join('|'),

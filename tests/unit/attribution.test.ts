@@ -37,6 +37,7 @@ const CASES: [string, string][] = [
   ['A report released on Monday by the ministry found 40 new cases.', 'attributed'],
   ['It was revealed on Monday by Education Minister Dana Okoro that 40 schools would close.', 'attributed'],
   ['The bridge was built in 1990 by the state.', 'none'],
+  ['Local people reported a flash of light west of the capital, the regional government was quoted as saying late Thursday by the Interfax news agency.', 'attributed'],
   ['The thaw, welcomed by many, worried Tasos Adeyemi, deputy commissioner for water operations.', 'none'],
   ['The sap is toxic to 12 species of birds [source].', 'vague'],
   ['Obama administration officials said the sanctions would be lifted.', 'vague'],

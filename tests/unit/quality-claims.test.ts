@@ -89,6 +89,8 @@ describe('page text that reads like a statement but is none', () => {
     ['a heading in title case', 'Rail Is the Cheapest Way to Cross Europe in 2024'],
     ['a title and price as a heading', '“Harbour Lights: The Long Night” ($30)'],
     ['a reporting credit with a place', 'Dana Moss in Port Elizabeth, South Africa, contributed to this report.'],
+    ['a photo caption', 'In this photo dated Tuesday, Nov. 29, 2016, the rocket is installed on a launch pad in Baikonur.'],
+    ['a correction note', 'This version corrects the spelling of the region to Tuva, not Tyva.'],
     ['a byline', 'Posted by Jane Ortiz at 10:15 AM, March 3, 2019'],
     ['a command behind a dateline', 'May 3, 2016 -- Imagine being stuck at a border crossing for 40 hours with no food.'],
   ])('%s', (_, text) => {
