@@ -61,8 +61,8 @@ function scoreCandidates(measure: PageMeasure, weightClasses: boolean): Map<Elem
 
 /** A div around a single paragraph and nothing else stands for that paragraph. */
 function wrapsSingleParagraph(element: Element, stats: ElementStats): boolean {
-  if (element.localName !== 'div' || element.children.length !== 1 || element.firstElementChild?.localName !== 'p') return false;
-  for (const child of element.childNodes) if (child.nodeType === 3 && (child as Text).data.trim()) return false;
+  if (element.localName !== 'div' || element.childElementCount !== 1 || element.firstElementChild!.localName !== 'p') return false;
+  for (let child = element.firstChild; child; child = child.nextSibling) if (child.nodeType === 3 && (child as Text).data.trim()) return false;
   return linkDensity(stats) < 0.25;
 }
 
