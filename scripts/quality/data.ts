@@ -160,26 +160,32 @@ export function readYoutubeSpam(): LabelledText[] {
     .map((row) => ({ text: row[3]!.replace(/&amp;/g, '&').replace(/\uFEFF/g, ''), label: row[4]!.trim() === '1' }));
 }
 
-/** Rows of a CSV text: fields quoted with `"` may hold commas, line breaks and doubled quotes. */
-function parseCsv(text: string): string[][] {
+/** RFC 4180 CSV: quoted fields with doubled quotes, commas and line breaks inside. */
+export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
+    const ch = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
-    } else field += c;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (ch !== '\r') field += ch;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length > 0) rows.push([...row, field]);
   return rows;
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { analyse } from '../../lib/engine/text';
 import { STOPWORDS } from '../../lib/engine/stopwords';
 import { PAGE_TONE_FEATURES, type ToneFeature, toneFeatures } from '../../lib/engine/lexicon';
-import { DATA_DIR, type PtcArticle, need, readPtc, readSemEval2023, readWiegand } from './data';
+import { DATA_DIR, type PtcArticle, need, parseCsv, readPtc, readSemEval2023, readWiegand } from './data';
 import { stem } from '../../lib/engine/stem';
 
 /**
@@ -268,31 +268,3 @@ function readBbc(): string[] {
   return out;
 }
 
-/** RFC 4180 CSV: quoted fields with doubled quotes, commas and line breaks inside. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (ch !== '\r') field += ch;
-  }
-  if (field || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
