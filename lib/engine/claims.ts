@@ -122,7 +122,8 @@ function scoreSentence(
     .find((span) => span !== null && analysed.text[span.start - 1] !== '#'); // "Lesson #1" counts nothing
   // The writer's own experience ("In 2002 I tried to install …") is testimony: rarely what a fact-checker would check.
   const line = text ?? sentenceText(analysed, index);
-  const testimony = FIRST_PERSON.test(line) ? OWN_EXPERIENCE_DISCOUNT : READER_ADDRESSED.test(line) || WRITER_PLANS.test(line) ? READER_ADDRESSED_DISCOUNT : 1;
+  const testimony =
+    FIRST_PERSON.test(line) || WORKING.test(line) ? OWN_EXPERIENCE_DISCOUNT : READER_ADDRESSED.test(line) || WRITER_PLANS.test(line) ? READER_ADDRESSED_DISCOUNT : 1;
   return { rule, cue: cue || 'its wording', figure: figure ?? undefined, confidence: (learned ?? rule.confidence) * testimony };
 }
 
@@ -192,6 +193,8 @@ const FIGURES = new Set(['number', 'money-or-share']);
 const FIRST_PERSON = /(?:^|[,;:—–]\s*|\b(?:[Aa]nd|[Bb]ut|[Ww]hen|[Aa]fter|[Bb]efore|[Tt]hen|[Ss]o|[Oo]nce|[Ss]ince|[Uu]ntil|[Ww]hile)\s+)I(?:['’](?:ve|d|m|ll))?\s+(?!said|say|think)\p{Ll}/u;
 /** What a claim the writer makes of their own experience keeps of its confidence. */
 const OWN_EXPERIENCE_DISCOUNT = 0.6;
+/** The writer's own working ("$4K x 3 per episode = $12K"): a calculation shown, not a record to check. */
+const WORKING = /\d[\d.,]*[kKmMbB]?\s+[x×*]\s+\$?\d|\d[\d.,]*[kKmMbB]?\s*=\s*[$€£]?\d/u;
 /** A sentence that tells the reader what they can, should or will do ("You can also pay $15 for …"): advice, not a record. */
 const READER_ADDRESSED = /^["“]?(?:\p{Lu}\p{Ll}+,\s+)?you(?:['’](?:ll|d))?\s+(?:can|could|should|will|would|need|must|may|might|know|have to|want|get to)\b/iu;
 const READER_ADDRESSED_DISCOUNT = 0.5;

@@ -117,6 +117,10 @@ describe('page text that reads like a statement but is none', () => {
     expect(claimsIn('We are seeing 40 percent more cases than in 2019.').filter(isConfident)).toHaveLength(1);
   });
 
+  it('takes the writer’s own arithmetic for working, not a record', () => {
+    expect(claimsIn('$5K x 4 per show = $20K x 52 weeks, split between 3 hosts.').filter(isConfident)).toEqual([]);
+  });
+
   it('takes the writer’s own account for testimony, not a named source', () => {
     const [claim] = claimsIn('After I reported a few bugs, the vendor fixed 3 of them in 2019.');
     expect(claim === undefined || (claim.sourcing === 'none' && !isConfident(claim))).toBe(true);
