@@ -14,7 +14,6 @@ import type { Settings } from '../settings';
 import { type DecodedResult, decodeResult } from '../wire';
 import { observeAdditions } from './comment-observer';
 import { type CommentMarkers, createCommentMarkers } from './comment-markers';
-import { isProbablyArticlePage } from './article-precheck';
 import { findArticle } from './find-article';
 import { commentSearch, findComments } from './find-comments';
 import { type Highlighter, createHighlighter } from './highlighter';
@@ -68,18 +67,18 @@ interface CommentEntry {
 
 /** How long one slice of painting may hold the page's main thread. */
 const SLICE_MS = 8;
-/** A pre-check slower than this says the page is long: the article search then waits a task. */
+/** A pre-check and a loading of the app slower than this together: the article search waits a task. */
 const PRECHECK_ALONE_MS = 2;
 /** A page with more elements than this is long: the article search waits a task (see `start`). */
 const LONG_PAGE_ELEMENTS = 3000;
 /** Marks painted between two looks at the clock. */
 const PAINT_CHUNK = 100;
 
-export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: boolean): ContentApp {
-  performance.mark('plainsight-start');
-  const startedAt = performance.now();
-  // Most pages are no article: they are left at once, before anything is set up.
-  if (isTopFrame && !isArticlePage(doc)) return { destroy() {} };
+/**
+ * Starts the app on a page the content script's pre-check passed (`startWhenNeeded`), or in a
+ * frame; `startedAt` is when that pre-check began.
+ */
+export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: boolean, startedAt = performance.now()): ContentApp {
   const view = doc.defaultView!;
   const highlighter: Highlighter = createHighlighter(doc);
   const hits: HitTester = createHitTester(doc);
@@ -140,7 +139,8 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     if (isTopFrame) {
       // On a long page the article is looked for in a task of its own: evaluating this script, the
       // pre-check and the search together held the main thread for over 50 ms. A quick pre-check
-      // does not say the page is short (an `<article>` answers it at once): its size does.
+      // does not say the page is short (an `<article>` answers it at once): its size does. The
+      // first start on a page also waits, the app having just been loaded and evaluated.
       if (performance.now() - startedAt > PRECHECK_ALONE_MS || doc.getElementsByTagName('*').length > LONG_PAGE_ELEMENTS) {
         await yieldToPage();
         taskStart = performance.now();
@@ -524,15 +524,6 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
       hits.clear();
     },
   };
-}
-
-function isArticlePage(doc: Document): boolean {
-  try {
-    return isProbablyArticlePage(doc);
-  } catch (error) {
-    console.warn('[plainsight]', error instanceof Error ? error.message : error);
-    return false;
-  }
 }
 
 /**
