@@ -6,5 +6,5 @@ import type { PageApp } from '@/lib/page/start-when-needed';
 // built as an ES module (wxt.config.ts) whose default export is what main returns.
 export default defineUnlistedScript({
   globalName: false,
-  main: (): PageApp => ({ start: (doc, isTopFrame, startedAt) => startContent(doc, extensionBridge, isTopFrame, startedAt) }),
+  main: (): PageApp => ({ start: (doc, isTopFrame, precheckMs) => startContent(doc, extensionBridge, isTopFrame, precheckMs) }),
 });

@@ -67,7 +67,7 @@ interface CommentEntry {
 
 /** How long one slice of painting may hold the page's main thread. */
 const SLICE_MS = 8;
-/** A pre-check and a loading of the app slower than this together: the article search waits a task. */
+/** A pre-check slower than this says the page is long: the article search then waits a task. */
 const PRECHECK_ALONE_MS = 2;
 /** A page with more elements than this is long: the article search waits a task (see `start`). */
 const LONG_PAGE_ELEMENTS = 3000;
@@ -76,9 +76,10 @@ const PAINT_CHUNK = 100;
 
 /**
  * Starts the app on a page the content script's pre-check passed (`startWhenNeeded`), or in a
- * frame; `startedAt` is when that pre-check began.
+ * frame; `precheckMs` is how long that pre-check took.
  */
-export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: boolean, startedAt = performance.now()): ContentApp {
+export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: boolean, precheckMs = 0): ContentApp {
+  const startedAt = performance.now() - precheckMs;
   const view = doc.defaultView!;
   const highlighter: Highlighter = createHighlighter(doc);
   const hits: HitTester = createHitTester(doc);
@@ -139,8 +140,8 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     if (isTopFrame) {
       // On a long page the article is looked for in a task of its own: evaluating this script, the
       // pre-check and the search together held the main thread for over 50 ms. A quick pre-check
-      // does not say the page is short (an `<article>` answers it at once): its size does. The
-      // first start on a page also waits, the app having just been loaded and evaluated.
+      // does not say the page is short (an `<article>` answers it at once): its size does. (Loading
+      // the app is not counted: Chromium fetches and parses it off the page's main thread.)
       if (performance.now() - startedAt > PRECHECK_ALONE_MS || doc.getElementsByTagName('*').length > LONG_PAGE_ELEMENTS) {
         await yieldToPage();
         taskStart = performance.now();

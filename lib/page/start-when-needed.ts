@@ -6,7 +6,8 @@ import type { ContentApp } from './content-app';
  * needs it) offers: the whole content app, started on a document.
  */
 export interface PageApp {
-  start(doc: Document, isTopFrame: boolean, startedAt: number): ContentApp;
+  /** `precheckMs`: how long the pre-check held the page (a slow one says the page is long). */
+  start(doc: Document, isTopFrame: boolean, precheckMs: number): ContentApp;
 }
 
 /**
@@ -21,11 +22,12 @@ export function startWhenNeeded(doc: Document, isTopFrame: boolean, loadApp: () 
   performance.mark('plainsight-start');
   const startedAt = performance.now();
   if (isTopFrame && !looksLikeArticle(doc)) return { destroy() {} };
+  const precheckMs = performance.now() - startedAt;
   let app: ContentApp | null = null;
   let destroyed = false;
   loadApp()
     .then((pageApp) => {
-      if (!destroyed) app = pageApp.start(doc, isTopFrame, startedAt);
+      if (!destroyed) app = pageApp.start(doc, isTopFrame, precheckMs);
     })
     .catch(report);
   return {
