@@ -25,7 +25,10 @@ export function startWhenNeeded(doc: Document, isTopFrame: boolean, loadApp: () 
   const precheckMs = performance.now() - startedAt;
   let app: ContentApp | null = null;
   let destroyed = false;
-  loadApp()
+  // Through a promise: an extension reloaded under the page takes `chrome.runtime` away, and its
+  // address then throws at once rather than rejecting.
+  Promise.resolve()
+    .then(loadApp)
     .then((pageApp) => {
       if (!destroyed) app = pageApp.start(doc, isTopFrame, precheckMs);
     })

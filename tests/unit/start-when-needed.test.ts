@@ -79,8 +79,12 @@ describe('starting only where there is something to do', () => {
     loaded = loadPage(wordpressPage(seed));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     startWhenNeeded(loaded.document, true, () => Promise.reject(new Error('Extension context invalidated.')));
+    startWhenNeeded(loaded.document, true, () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'getURL')");
+    });
     await settle();
     expect(warn).toHaveBeenCalledWith('[plainsight]', 'Extension context invalidated.');
+    expect(warn).toHaveBeenCalledWith('[plainsight]', "Cannot read properties of undefined (reading 'getURL')");
   });
 
   it('loads the app when a single-page site moves from a listing to an article', async () => {
