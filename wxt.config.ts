@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
-import type { Plugin } from 'vite';
+import { type Plugin, transformWithEsbuild } from 'vite';
 import { defineConfig } from 'wxt';
 
 // The manifest asks for the fewest permissions that work; README "Permissions" says why each is here.
@@ -23,12 +23,29 @@ export default defineConfig({
   zip: {
     excludeSources: ['tests/e2e/artifacts/**', 'coverage/**', '**/*.log'],
   },
+  hooks: {
+    // The app the content script loads on demand (entrypoints/page-app.ts) is imported as an ES module:
+    // WXT builds unlisted scripts as IIFEs, whose value an import cannot reach.
+    // Vite leaves an ES library's whitespace alone (for other bundlers' sake), so it is minified here.
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.some((e) => e.name === 'page-app') || typeof config.build?.lib !== 'object') return;
+      config.build.lib.formats = ['es'];
+      config.plugins = [...(config.plugins ?? []), minifiedModule()];
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Plainsight',
     description:
       'Marks claims and their sourcing, persuasion techniques and abusive or conspiratorial comments on opinion pieces, in place.',
     // Chrome: the engine document that outlives the worker (lib/background/engine-document.ts); no install warning.
     permissions: browser === 'firefox' ? ['storage'] : ['storage', 'offscreen'],
+    // The app the content script imports on pages with something to do (README "Permissions"): both
+    // browsers let a content script import only what pages could load too. In Chrome its address
+    // changes every session (`use_dynamic_url`), so no page can probe for it; Firefox has no such
+    // option, and its extension addresses are random per installation.
+    web_accessible_resources: [
+      { resources: ['page-app.js'], matches: ['http://*/*', 'https://*/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+    ],
     // Moving from mark to mark by keyboard; the reader can change the keys in the browser's shortcut settings.
     commands: {
       'next-mark': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Go to the next Plainsight mark and show its card' },
@@ -63,6 +80,20 @@ function withoutRawHtml(): Plugin {
       if (!/[\\/]node_modules[\\/]preact[\\/]dist[\\/]/.test(id) || !code.includes('__html')) return null;
       const out = code.replace(/(\w+)\.innerHTML\s*=\s*(\w+)\.__html/g, '(() => { throw new Error("Plainsight sets no raw HTML"); })()');
       return out === code ? null : { code: out, map: null };
+    },
+  };
+}
+
+/** Minifies an ES module chunk as Vite minifies the IIFE bundles (see the `vite:build:extendConfig` hook). */
+function minifiedModule(): Plugin {
+  return {
+    name: 'plainsight-minified-module',
+    // After Vite's own renderChunk, which prints an ES library's whitespace back.
+    async generateBundle(_, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        chunk.code = (await transformWithEsbuild(chunk.code, chunk.fileName, { minify: true, format: 'esm', target: 'es2022' })).code;
+      }
     },
   };
 }

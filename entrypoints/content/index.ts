@@ -1,22 +1,6 @@
 import './highlights.css';
-import { browser } from 'wxt/browser';
-import { type ContentBridge, startContent } from '@/lib/page/content-app';
 import { followPage } from '@/lib/page/follow-page';
-
-const bridge: ContentBridge = {
-  async send(message) {
-    const reply = await browser.runtime.sendMessage(message);
-    if (reply !== undefined || message.type !== 'annotate') return reply;
-    // Nobody answered: in Chrome the engine document is not up yet (just installed, or closed), and the worker starts it.
-    await browser.runtime.sendMessage({ type: 'start-engine' });
-    return browser.runtime.sendMessage(message);
-  },
-  listen(listener) {
-    const handler = (message: unknown) => void listener(message);
-    browser.runtime.onMessage.addListener(handler);
-    return () => browser.runtime.onMessage.removeListener(handler);
-  },
-};
+import { type PageApp, startWhenNeeded } from '@/lib/page/start-when-needed';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -25,6 +9,15 @@ export default defineContentScript({
   // The context WXT passes is our silent stand-in (see page-safe-context.ts), and unused.
   main() {
     const isTop = window.top === window;
-    followPage(window, () => startContent(document, bridge, isTop), () => !browser.runtime?.id);
+    let app: Promise<PageApp> | undefined;
+    // Loaded once, and only where a page needs it; a module imported here runs in the content script's
+    // world. `chrome.runtime` rather than `wxt/browser`: webextension-polyfill would make this script
+    // 16 kB instead of 6, and both browsers give content scripts a synchronous `chrome.runtime`. The
+    // import's argument is spelt out, as Mozilla's linter wants it (`import(chrome.runtime.getURL(…))`).
+    const loadApp = () => (app ??= import(/* @vite-ignore */ chrome.runtime!.getURL('/page-app.js')).then((m: { default: PageApp }) => m.default));
+    followPage(window, () => startWhenNeeded(document, isTop, loadApp), () => !chrome.runtime?.id);
   },
 });
+
+/** What this script uses of the extension API, which both browsers give content scripts as `chrome`. */
+declare const chrome: { runtime?: { id?: string; getURL(path: string): string } };

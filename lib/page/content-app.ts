@@ -14,7 +14,7 @@ import type { Settings } from '../settings';
 import { type DecodedResult, decodeResult } from '../wire';
 import { observeAdditions } from './comment-observer';
 import { type CommentMarkers, createCommentMarkers } from './comment-markers';
-import { findArticle, isProbablyArticlePage } from './find-article';
+import { findArticle } from './find-article';
 import { commentSearch, findComments } from './find-comments';
 import { type Highlighter, createHighlighter } from './highlighter';
 import { type HitTester, createHitTester } from './hit-test';
@@ -74,11 +74,12 @@ const LONG_PAGE_ELEMENTS = 3000;
 /** Marks painted between two looks at the clock. */
 const PAINT_CHUNK = 100;
 
-export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: boolean): ContentApp {
-  performance.mark('plainsight-start');
-  const startedAt = performance.now();
-  // Most pages are no article: they are left at once, before anything is set up.
-  if (isTopFrame && !isArticlePage(doc)) return { destroy() {} };
+/**
+ * Starts the app on a page the content script's pre-check passed (`startWhenNeeded`), or in a
+ * frame; `precheckMs` is how long that pre-check took.
+ */
+export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: boolean, precheckMs = 0): ContentApp {
+  const startedAt = performance.now() - precheckMs;
   const view = doc.defaultView!;
   const highlighter: Highlighter = createHighlighter(doc);
   const hits: HitTester = createHitTester(doc);
@@ -139,7 +140,8 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
     if (isTopFrame) {
       // On a long page the article is looked for in a task of its own: evaluating this script, the
       // pre-check and the search together held the main thread for over 50 ms. A quick pre-check
-      // does not say the page is short (an `<article>` answers it at once): its size does.
+      // does not say the page is short (an `<article>` answers it at once): its size does. (Loading
+      // the app is not counted: Chromium fetches and parses it off the page's main thread.)
       if (performance.now() - startedAt > PRECHECK_ALONE_MS || doc.getElementsByTagName('*').length > LONG_PAGE_ELEMENTS) {
         await yieldToPage();
         taskStart = performance.now();
@@ -523,15 +525,6 @@ export function startContent(doc: Document, bridge: ContentBridge, isTopFrame: b
       hits.clear();
     },
   };
-}
-
-function isArticlePage(doc: Document): boolean {
-  try {
-    return isProbablyArticlePage(doc);
-  } catch (error) {
-    console.warn('[plainsight]', error instanceof Error ? error.message : error);
-    return false;
-  }
 }
 
 /**

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadHtmlDocument } from '../../cli/parse-html';
-import { isProbablyArticlePage } from '../../lib/page/find-article';
+import { isProbablyArticlePage } from '../../lib/page/article-precheck';
 import { wordScores } from '../../lib/page/word-overlap';
 import { median, num, pad, runPage, timeLine, verdict, type PageRun } from './common';
 

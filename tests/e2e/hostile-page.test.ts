@@ -227,6 +227,9 @@ describe.each<BrowserName>(['chromium', 'firefox'])('on hostile pages in %s', (n
     const before = await marks(page);
     const messages = await page.evaluate(() => (window as unknown as { messages: string[] }).messages);
     expect(messages.filter((m) => m.includes(browser.extensionId))).toEqual([]);
+    // The app the content script imports is fetched from the extension, out of the page's sight.
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+    expect(fetched.filter((url) => /^(chrome|moz)-extension:/.test(url))).toEqual([]);
     await page.evaluate((id) => {
       const started = `${id}:content:wxt:content-script-started`;
       window.postMessage({ type: started, contentScriptName: 'content', messageId: 'forged' }, '*');

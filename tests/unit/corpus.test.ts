@@ -4,7 +4,8 @@
  * authors and texts, in order. Runs without `../shared`. How to add a page: the corpus README.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { findArticle, isProbablyArticlePage } from '../../lib/page/find-article';
+import { isProbablyArticlePage } from '../../lib/page/article-precheck';
+import { findArticle } from '../../lib/page/find-article';
 import { findComments } from '../../lib/page/find-comments';
 import { wordScores } from '../../lib/page/word-overlap';
 import { CORPUS_PAGES, readCorpusPage } from '../fixtures/corpus';

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { findArticle, isProbablyArticlePage } from '../../lib/page/find-article';
+import { isProbablyArticlePage } from '../../lib/page/article-precheck';
+import { findArticle } from '../../lib/page/find-article';
 import { rangeFromOffsets } from '../../lib/page/text-map';
 import type { FoundArticle } from '../../lib/page/types';
 import { loadPage, type LoadedPage } from '../fixtures/dom';
