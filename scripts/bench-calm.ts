@@ -45,9 +45,9 @@ async function main(): Promise<void> {
         continue;
       }
       const page = await ext.browser.newPage();
-      // Saved pages point at resources elsewhere, which never load here: only the page is served.
+      // Saved pages point at resources elsewhere, which never load here: only the page (and the extension's own app) is served.
       await page.setRequestInterception(true);
-      page.on('request', (request) => void (request.url().startsWith(server.origin) ? request.continue() : request.abort()));
+      page.on('request', (request) => void (request.url().startsWith(server.origin) || !/^https?:/.test(request.url()) ? request.continue() : request.abort()));
       await page.goto(`${server.origin}/${name}.html`, { waitUntil: 'domcontentloaded' });
       await page.waitForFunction(() => performance.getEntriesByName('plainsight-painted').length > 0, { timeout: 15_000 }).catch(() => undefined);
       const marked = await page.evaluate(markedCharacters);

@@ -33,6 +33,8 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
       '/seed': wordpressPage(seed),
       '/listing': listingPage(),
       '/thread-later': wordpressPage(seed).replace('</body>', () => `${THREAD_LATER}</body>`),
+      // A strict policy: the page's own scripts from its origin only. The app arrives all the same (extensions are not the page's to block).
+      '/strict-policy': wordpressPage(seed).replace('<head>', () => `<head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'">`),
       '/listing-with-thread': listingPage().replace('</body>', () => `<iframe id="thread" src="${frames.origin}/thread" style="width:100%;height:1200px;border:0"></iframe></body>`),
     });
     browser = await launchWithExtension(name);
@@ -73,6 +75,13 @@ describe.each<BrowserName>(['chromium', 'firefox'])('in %s', (name) => {
   it('marks an article', async () => {
     const page = await browser.browser.newPage();
     await page.goto(`${site.origin}/seed`);
+    await expect.poll(async () => (await readHighlights(page))['plainsight-comment-insult'] ?? [], { timeout: 10_000 }).toContain('a$$holes');
+    await page.close();
+  }, 30_000);
+
+  it('marks an article whose page allows only its own scripts', async () => {
+    const page = await browser.browser.newPage();
+    await page.goto(`${site.origin}/strict-policy`);
     await expect.poll(async () => (await readHighlights(page))['plainsight-comment-insult'] ?? [], { timeout: 10_000 }).toContain('a$$holes');
     await page.close();
   }, 30_000);
