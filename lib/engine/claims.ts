@@ -314,7 +314,7 @@ function evidenceSpan(text: string, feature: string, span: Span): Span | null {
     // A time of day ("10:51 a.m.") says when, not how much; "24/7" is a phrase.
     if (/^[:/]\d/u.test(text.slice(end, end + 2)) || /\d[:/]$/u.test(text.slice(Math.max(0, start - 2), start))) return null;
     // A version or a model ("HTML 5", "Office 365", "version 0.17", "Boeing 737") counts nothing.
-    if (feature === 'number' && VERSION_BEFORE.test(text.slice(Math.max(0, start - 24), start)) && !/^\s?(?:%|percent|per cent|million|billion|trillion)/iu.test(text.slice(end, end + 9)))
+    if (feature === 'number' && namesAVersion(text.slice(Math.max(0, start - 24), start)) && !/^\s?(?:%|percent|per cent|million|billion|trillion)/iu.test(text.slice(end, end + 9)))
       return null;
     while (start > 0 && /[\p{L}\p{N}.,$€£¥-]/u.test(text[start - 1]!)) start--;
     while (end < text.length && /[\p{L}\p{N}%]/u.test(text[end]!)) end++;
@@ -367,7 +367,9 @@ function wholeActor(text: string, span: Span): Span {
   return { start, end };
 }
 const SENTENCE_START = /(?:^|[.!?]["'”’)]*\s+|\n\s*)$/u;
-const VERSION_BEFORE = { test: (before: string) => VERSION_WORD.test(before) || (PRODUCT_NAME.test(before) && !CALENDAR.test(before.trim().split(/[^\p{L}]+/u).at(-1)!)) };
+/** Whether the words before a figure make it a version or a model ("version 0.17", "Office 365"), not a month's day or year. */
+const namesAVersion = (before: string): boolean =>
+  VERSION_WORD.test(before) || (PRODUCT_NAME.test(before) && !CALENDAR.test(before.trim().split(/[^\p{L}]+/u).at(-1)!));
 const VERSION_WORD = /\b(?:version|v|release|update|build|patch|model|chapter|article|section)\s?$/iu;
 /** A capitalised word right before the figure: "Office 365", "HTML 5", "Boeing 737". */
 const PRODUCT_NAME = /(?:^|[^\p{L}])\p{L}*\p{Lu}\p{L}*\s$/u;
