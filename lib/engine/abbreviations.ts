@@ -12,6 +12,9 @@ const TITLES = new Set([
   'vs', 'v', 'e.g', 'i.e', 'cf', 'viz', 'approx', 'ca',
 ]);
 
+/** The titles written before a name ("St. Louis", "Gov. Walz"), for the code that widens names. */
+export const NAME_TITLES: readonly string[] = [...TITLES].filter((t) => /^\p{Lu}/u.test(t));
+
 /** Short forms that run on into a number ("No. 10", "Jan. 5", "Vol. 3"); before a word they may end a sentence. */
 const BEFORE_NUMBER = new Set([
   'No', 'Nos', 'no', 'Vol', 'vol', 'pp', 'p', 'Art', 'art', 'Fig', 'fig', 'Ch', 'ch', 'Sec', 'sec', 'Ex', 'Op', 'Ed',

@@ -1,4 +1,5 @@
 import type { CompiledFeature, CompiledRule } from '../rules/compile';
+import { NAME_TITLES } from './abbreviations';
 import type { Sourcing } from './categories';
 import { TWEET_SIGNATURE, attributionOf } from './attribution';
 import { round } from './confidence';
@@ -361,7 +362,7 @@ function wholeActor(text: string, span: Span): Span {
   let { start, end } = wholeName(text, span);
   const first = /^\p{L}+\s+/u.exec(text.slice(start, span.start));
   if (first && STOPWORDS.has(stem(first[0].trim().toLowerCase()))) start += first[0].length;
-  if (text[end] === '.' && /(?:^|\s)(?:St|Mt|Ft|Dr|Mr|Mrs|Ms|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Prof|Rev)$/u.test(text.slice(start, end))) end++;
+  if (text[end] === '.' && TITLE_AT_END.test(text.slice(start, end))) end++;
   for (let next; (next = NAME_WORD_AFTER.exec(text.slice(end, end + 40))); ) end += next[0].length;
   end += /^(?:-[\p{L}\p{N}]+)*/u.exec(text.slice(end, end + 24))![0].length;
   return { start, end };
@@ -434,7 +435,9 @@ function wholeName(text: string, span: Span): Span {
 }
 /** The particles of personal names ("Bill de Blasio", "Ursula von der Leyen"): joiners, like "of" in "Bank of England". */
 const PARTICLES = 'de|da|di|del|della|der|den|van|von|la|le|du|bin|ibn|al|dos|das';
-const NAME_WORD_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}.])((?:St|Mt|Ft|Dr|Mr|Mrs|Ms|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Prof|Rev)\.|\p{Lu}[\p{L}’'&-]*|of|for|and|${PARTICLES})\s+$`, 'u');
+const TITLE_WORDS = NAME_TITLES.join('|');
+const TITLE_AT_END = new RegExp(`(?:^|\\s)(?:${TITLE_WORDS})$`, 'u');
+const NAME_WORD_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}.])((?:${TITLE_WORDS})\.|\p{Lu}[\p{L}’'&-]*|of|for|and|${PARTICLES})\s+$`, 'u');
 const NAME_JOINERS = new RegExp(`^(?:of|for|and|${PARTICLES})$`, 'u');
 const LEADING_JOINERS = new RegExp(String.raw`^(?:(?:of|for|and|the|${PARTICLES})\s+)+`, 'u');
 /** A name's next word, after a particle or not: " de Blasio", " Leyen". */
