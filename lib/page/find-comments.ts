@@ -208,11 +208,13 @@ function* genericComments(areas: readonly Element[]): Generator<void, FoundComme
       // One comment alone counts when its own class says it is one (`kommentar-item`, `comment-body`).
       const lone = members.length === 1 && isLoneComment(members[0] as Element);
       if (!lone && (members.length < C.minComments || !isThread(members))) continue;
+      if (best && !canBeat(best, members)) continue;
       const memberSet = new Set(members);
       const shape: CommentShape = { items: members, isItem: (element) => memberSet.has(element), body: C.bodyWords, leadAuthor: true };
       // A list of links that name commenters ("Ann on Post title", a blog's recent-comments widget) is no thread.
+      const holders = threadHolders(members, memberSet);
       const comments = (yield* readEach(members, shape)).filter(
-        (comment) => saysSomething(comment) && linkShare(comment) <= C.timedMaxLinkShare && !isThreadHolder(comment, members),
+        (comment) => saysSomething(comment) && linkShare(comment) <= C.timedMaxLinkShare && (comment.author || !holders.has(comment.root)),
       );
       const named = comments.filter((comment) => comment.author).length;
       if (comments.length < (lone ? 1 : C.minComments) || named * 2 < comments.length || (lone && named === 0)) continue;
@@ -225,6 +227,19 @@ function* genericComments(areas: readonly Element[]): Generator<void, FoundComme
   return best?.comments ?? [];
 }
 
+/**
+ * Whether a group could still win over the best so far: at most every member is a comment that
+ * names its author, and a tie goes to the group that holds the best's comments. Reading a group
+ * costs as much as its comments' text, so a page of 2,000 comments whose header and body blocks
+ * form groups as large as the comments' own no longer reads all three (bench:page, large page).
+ */
+function canBeat(best: { comments: FoundComment[]; score: number }, members: readonly Element[]): boolean {
+  const most = 2 * members.length;
+  if (most !== best.score) return most > best.score;
+  const firstOfBest = best.comments[0]?.root;
+  return firstOfBest !== undefined && members.some((member) => member.contains(firstOfBest));
+}
+
 /** Each member read as a comment, pausing after each. */
 function* readEach(members: readonly Element[], shape: CommentShape): Generator<void, FoundComment[]> {
   const comments: FoundComment[] = [];
@@ -235,12 +250,23 @@ function* readEach(members: readonly Element[], shape: CommentShape): Generator<
   return comments;
 }
 
-/** A block of the group that names no author and holds two or more of the others is their container (a `div.content` around the thread), not a comment. */
-function isThreadHolder(comment: FoundComment, members: readonly Element[]): boolean {
-  if (comment.author) return false;
-  let held = 0;
-  for (const member of members) if (member !== comment.root && comment.root.contains(member) && ++held >= 2) return true;
-  return false;
+/**
+ * The blocks of a group that hold two or more of the others: when such a block names no author it
+ * is their container (a `div.content` around the thread), not a comment. Each member's ancestors
+ * are walked once, instead of asking every block about every other (quadratic in the thread).
+ */
+function threadHolders(members: readonly Element[], memberSet: ReadonlySet<Element>): Set<Element> {
+  const held = new Map<Element, number>();
+  const holders = new Set<Element>();
+  for (const member of members) {
+    for (let node = member.parentElement; node; node = node.parentElement) {
+      if (!memberSet.has(node)) continue;
+      const count = (held.get(node) ?? 0) + 1;
+      held.set(node, count);
+      if (count >= 2) holders.add(node);
+    }
+  }
+  return holders;
 }
 
 /**
@@ -289,7 +315,28 @@ function isThread(members: readonly Element[]): boolean {
 
 /** A comment has words of its own, not only a button's label ("Load more comments", "Reply"). */
 function saysSomething(comment: FoundComment): boolean {
-  return C.minimalText.test(comment.text) && !C.actionText.test(collapse(comment.text));
+  return C.minimalText.test(comment.text) && !isLabelText(comment.text, false);
+}
+
+/**
+ * Whether a text is only an action's label ("Reply", "Load more comments") or, unless told
+ * otherwise, only a date. Such labels are short: a longer text is let go after a few dozen of its
+ * characters, not collapsed whole (each comment's text, and every block of it, is asked).
+ */
+function isLabelText(text: string | null, orDate = true): boolean {
+  if (!text || !isShort(text, C.maxLabelLength)) return false;
+  const collapsed = collapse(text);
+  return C.actionText.test(collapsed) || (orDate && C.dateOnlyText.test(collapsed));
+}
+
+/** Whether a text has at most `max` characters besides white space; it stops counting there. */
+function isShort(text: string, max: number): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 32 && code !== 160 && ++count > max) return false;
+  }
+  return true;
 }
 
 function collapse(text: string | null | undefined): string {
@@ -315,8 +362,7 @@ function isChrome(element: Element, author: Element | null): boolean {
   }
   const name = element.localName;
   if (name !== 'a' && name !== 'span' && name !== 'li' && name !== 'div') return false;
-  const text = collapse(element.textContent);
-  return C.actionText.test(text) || C.dateOnlyText.test(text);
+  return isLabelText(element.textContent);
 }
 
 /** A "read more" wrapper around the comment's own words (`js-read-more`), not the toggle itself. */
@@ -330,7 +376,7 @@ function authorName(element: Element): string {
     element,
     (inner) =>
       inner !== element &&
-      (C.chromeTags.has(inner.localName) || inner.querySelector('time') !== null || (inner.localName === 'a' && C.actionText.test(collapse(inner.textContent)))),
+      (C.chromeTags.has(inner.localName) || inner.querySelector('time') !== null || (inner.localName === 'a' && isLabelText(inner.textContent, false))),
   );
   const name = collapse(text).replace(C.nameSeparators, '');
   return C.nameLetter.test(name) ? name : '';

@@ -231,6 +231,8 @@ export const COMMENT_HEURISTICS = {
   /** Link or button labels of comment actions. */
   actionText:
     /^(reply|like|unlike|share|report|flag|permalink|link|edit|delete|upvote|downvote|follow|unfollow|profile|vote up|vote down|load more( comments)?|show( \d+)?( more)? repl(y|ies)|view( \d+)? repl(y|ies)|see more|read more|antworten|melden|gefällt mir|weitere kommentare( laden)?|répondre|signaler|responder|denunciar|rispondi|segnala)$/i,
+  /** The longest action label or date line, white space aside (`weiterekommentareladen`, with room to spare). */
+  maxLabelLength: 40,
   /** A part that is only a date or a time ("12.02.2026, 08:14", "9 Jan" is left to its class). */
   dateOnlyText: /^(?=.*\d)[\d\s.,:/-]+(?:\s*(?:uhr|h|am|pm|utc|gmt))?$/i,
   /** A comment says at least this much (not a lone initial of a letter avatar). */
