@@ -40,6 +40,9 @@ const SENTENCE_OPENERS = new Set([
   'Among', 'Because', 'Unlike', 'Like', 'Until', 'Once', 'Asked', 'According', 'Officials', 'Critics', 'Experts',
 ]);
 
+/** What follows a clock time inside a sentence: a time zone, a weekday, a month, "local". */
+const AFTER_CLOCK = /^(?:\p{Lu}{1,3}T|ET|GMT|UTC|Z|local|Eastern|Pacific|Central|Mountain|Atlantic|Moscow|Beijing|Kyiv|Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs|rsday)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)$/u;
+
 /** The word-like stretch (letters and inner full stops) that ends just before the final full stop of `before`. */
 const LAST_WORD = /(?:^|[^\p{L}.])((?:\p{L}+\.)*\p{L}+(?: al)?)\.[\s\p{Pe}\p{Pf}"']*$/u;
 const SPACED_ELLIPSIS = /\. \. \.[\s\p{Pe}\p{Pf}"']*$/u;
@@ -65,6 +68,8 @@ export function runsOn(before: string, after: string): boolean {
   if (TITLES.has(word)) return !quoted;
   if (BEFORE_NUMBER.has(word)) return digit;
   if (quoted || SENTENCE_OPENERS.has(first)) return false;
+  // "at 12:15 a.m. Monday", "at 9 p.m. ET" run on; "at 12:15 a.m. DeLeo said …" starts a sentence with a name.
+  if (word === 'a.m' || word === 'p.m') return AFTER_CLOCK.test(first);
   if (USUALLY_RUN_ON.has(word)) return true;
   // An initial ("R.") or a dotted acronym ("U.S.", "H.W."): capitals, one letter between full stops.
   return /^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word);

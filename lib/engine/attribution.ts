@@ -135,13 +135,13 @@ export function attributionOf(ctx: SentenceContext, depth = 0): Attribution | un
   const passive = PASSIVE_REPORT.exec(s);
   const passiveNamed = passive && words(passive[1]!).some(isName) ? at(passive.index, passive.index + passive[0].length, 'attributed') : undefined;
   if (frame && passiveNamed && passiveNamed.start > frame.end) return passiveNamed;
-  if (frame) return frame;
   const according = ACCORDING.exec(s);
-  if (according) {
-    const phrase = according[1]!;
-    const kind = BY_NAME.test(phrase) ? 'attributed' : classifyPhrase(ctx, phrase.split(DESCRIBED)[0]!, true);
-    if (kind) return at(according.index, according.index + according[0].length, kind);
-  }
+  const accordingKind = according ? (BY_NAME.test(according[1]!) ? 'attributed' : classifyPhrase(ctx, according[1]!.split(DESCRIBED)[0]!, true)) : undefined;
+  const accordingAt = according && accordingKind ? at(according.index, according.index + according[0].length, accordingKind) : undefined;
+  // "Tawil's parents wrote to the president …, according to the Jewish Telegraphic Agency": a closing "according to" tag frames the sentence.
+  if (frame && accordingAt && accordingAt.start > frame.end && /,\s*$/u.test(s.slice(0, according!.index)) && /^[\s.!?”"’)]*$/u.test(s.slice(according!.index + according![0].length))) return accordingAt;
+  if (frame) return frame;
+  if (accordingAt) return accordingAt;
   const named = NAMED_DOCUMENT.exec(s);
   // "Block ID numbers (such as 1), are being replaced by ID names": a passive verb's agent makes no document's author.
   const document = (named && !PASSIVE_BETWEEN.test(named[0]) ? named : null) ?? POSSESSED_DOCUMENT.exec(s);
@@ -295,6 +295,9 @@ function subjectKind(ctx: SentenceContext, before: string): SpeakerKind | undefi
   if (coordinated) return classifyPhrase(ctx, clauseSubject(coordinated[1]!.split(CLAUSE_BREAK).at(-1)!), true);
   // "X, who …, said" and "X, an economist who warned": the speaker stands before the relative clause.
   left = left.replace(/,?\s+who$/u, '');
+  // "Three freshmen who were in the dormitory at the time said": the speaker stands before a relative clause without commas.
+  const relative = /^(.*\S)\s+who\s+(?:[^,;:“”"]+)$/su.exec(left);
+  if (relative && !CLAUSE_BREAK.test(left.slice(relative[1]!.length))) return classifyPhrase(ctx, clauseSubject(relative[1]!.split(CLAUSE_BREAK).at(-1)!), true);
   const segments = left.split(CLAUSE_BREAK);
   const last = segments.at(-1)!.trim();
   if (last === '' && segments.length >= 3) {

@@ -56,6 +56,12 @@ const CASES: [string, string][] = [
   // Unnamed: a flyer, plaintiffs who allege.
   ['The rally drew 3,000 people, according to a flyer posted online.', 'vague'],
   ['The workers alleged that the firm paid them $4 less per hour than it had promised.', 'vague'],
+  // A closing "according to" frames the sentence over an action verb inside it.
+  ['Her parents wrote to the mayor in 1993 and got their answer this year, according to the Baltic News Agency.', 'attributed'],
+  // A speaker before a relative clause without commas.
+  ['Three nurses who were on the Keller Ward at the time said the alarm never sounded.', 'vague'],
+  ['The engineer who built the dam in 1990 said it would hold.', 'vague'],
+  ['Nadia Petrov, who was on the ward, said the alarm never sounded.', 'attributed'],
   // "per" of a rate is no source.
   ['The firm paid its drivers $4 less per hour than it had promised.', 'none'],
   // A pronoun or a definite description whose referent was named just before.

@@ -76,6 +76,8 @@ const ONE_SENTENCE = [
   '“This is far too big for the lake!” said one caller at the meeting.',
   '"Who approved it?" asked a resident of the valley.',
   'The rocket lifted off at 10:51 a.m. (1451 GMT) from the coast with 12 satellites.',
+  'The polls closed at 8 p.m. Eastern and the count began at 9 p.m. Tuesday.',
+  'The ferry left at 6:40 a.m. GMT with 300 passengers.',
 ];
 
 /** Texts that hold two sentences even though the first ends in an abbreviation or a short form. */
@@ -86,6 +88,7 @@ const TWO_SENTENCES: [string, string, string][] = [
   ['He voted no. Then he left.', 'He voted no.', 'Then he left.'],
   ['She met Mr. Park. He was late.', 'She met Mr. Park.', 'He was late.'],
   ['The letter came from the U.N. “We are concerned,” it said.', 'The letter came from the U.N.', '“We are concerned,” it said.'],
+  ['The alarm went off at 12:15 a.m. Okafor said nobody was hurt.', 'The alarm went off at 12:15 a.m.', 'Okafor said nobody was hurt.'],
   ['The crowd shouted “Stop!” Nobody did.', 'The crowd shouted “Stop!”', 'Nobody did.'],
 ];
 
