@@ -301,7 +301,9 @@ const REFERENCE = /\bdoi:\s*10\.|\bISBN\b|\bet al\.|\b(?:1[89]|20)\d\d;\s*\d+(?:
 /** Auxiliaries and inflected verb forms: enough to tell a line that states something from a heading. */
 const VERB_LIKE = /\b(?:is|are|was|were|be|been|am|has|have|had|do|does|did|will|would|can|could|shall|should|may|might|must|says?|said|\p{L}{2,}(?:ed|ing))\b/iu;
 
-const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$/;
+/** Words before a "first" that ranks: "the first", "its first", "Europe's first", "the world’s first". */
+const RANKED_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|its|his|her|their|our|my|your|this|whose|\p{L}+['’]s?|\p{L}+s['’])\s+$/iu;
 
 /**
  * The words a reader should be shown as evidence, or null when the pattern's match would mislead:
@@ -317,11 +319,14 @@ function evidenceSpan(text: string, feature: string, span: Span): Span | null {
     // A version or a model ("HTML 5", "Office 365", "version 0.17", "Boeing 737") counts nothing.
     if (feature === 'number' && namesAVersion(text.slice(Math.max(0, start - 24), start)) && !/^\s?(?:%|percent|per cent|million|billion|trillion)/iu.test(text.slice(end, end + 9)))
       return null;
+    // "24-hour", "17-year-old": a figure inside a compound describes a thing, it counts nothing.
+    if (feature === 'number' && /^-\p{L}/u.test(text.slice(end, end + 2))) return null;
     while (start > 0 && /[\p{L}\p{N}.,$€£¥-]/u.test(text[start - 1]!)) start--;
-    while (end < text.length && /[\p{L}\p{N}%]/u.test(text[end]!)) end++;
+    // The whole figure: "$1,500", "0.5pc" (the pattern's match may stop at a separator).
+    while (end < text.length && (/[\p{L}\p{N}%]/u.test(text[end]!) || (/[.,]/u.test(text[end]!) && /\d/u.test(text[end + 1] ?? '')))) end++;
     end += /^ (?:trillion|billion|million|thousand|percent|per cent)\b/i.exec(text.slice(end, end + 12))?.[0].length ?? 0;
     const whole = text.slice(start, end).replace(/^[.,-]+|[.,-]+$/g, '');
-    if (/\p{L}/u.test(whole.replace(/(?:percent|per cent|bn|tn|[mk])$/i, '')) && !/^[$€£¥]/.test(whole)) {
+    if (/\p{L}/u.test(whole.replace(/(?:percent|per cent|pc|bn|tn|[mk])$/i, '')) && !/^[$€£¥]/.test(whole)) {
       if (feature === 'number') return null;
       // "40 million euros": the amount is the figure with its currency, not the currency word alone.
       const figure = AMOUNT_BEFORE.exec(text.slice(Math.max(0, span.start - 30), span.start));
@@ -330,9 +335,16 @@ function evidenceSpan(text: string, feature: string, span: Span): Span | null {
     const at = text.indexOf(whole, start);
     return { start: at, end: at + whole.length };
   }
+  const surface = text.slice(span.start, span.end);
+  // "Said Kouachi", "Los Angeles": a capitalised word before another is part of a name, not a verb.
+  if ((feature === 'report' || feature === 'event-verb') && /^\p{Lu}/u.test(surface) && /^ \p{Lu}/u.test(text.slice(span.end, span.end + 2))) return null;
+  // "a horrible death": one death is no count; "deaths", "casualties" are.
+  if (feature === 'quantity-word' && /^(?:death|casualty|troop|vote|satellite)$/iu.test(surface)) return null;
+  // "when he first heard", "want the money first": "first" as an adverb of time ranks nothing ("the first", "its first" do).
+  if (feature === 'first-or-superlative' && /^first$/iu.test(surface) && !RANKED_BEFORE.test(text.slice(Math.max(0, span.start - 16), span.start))) return null;
   if (feature === 'named-actor') {
-    const words = text.slice(span.start, span.end);
-    if (CALENDAR.test(words)) return null;
+    const words = surface;
+    if (CALENDAR.test(words.replace(/^(?:Late|Early|Mid)[\s-]+/u, '').replace(/\.$/u, ''))) return null;
     // "If", "There", "All": a capitalised function word opens a clause (after a colon, in a button label); it names nobody.
     if (words.split(' ').every((w) => STOPWORDS.has(stem(w.toLowerCase())))) return null;
     if (/[:;]\s*$/u.test(text.slice(Math.max(0, span.start - 3), span.start))) return null;

@@ -15,6 +15,7 @@ describe('claim explanations', () => {
     ['Unemployment in the region rose to 75 percent last year.', '“75 percent”'],
     ['The two wars cost the country $6.4 trillion since 2001.', '“$6.4 trillion”'],
     ['The European Commission fined the company 40 million euros.', '“40 million euros”'],
+    ['The clinic charged the family $1,500 for the surgery in 2014.', '“$1,500”'],
   ])('show a figure whole: %s', (text, shown) => {
     expect(claimNotes(text).join(' ')).toContain(shown);
   });
@@ -28,6 +29,15 @@ describe('claim explanations', () => {
     ['Denmark was recording a seven-day rate of 30 cases per 100,000 people.', 'superlative (“record'],
     ['The curfew stays in force until at least July 12, the ministry said.', 'superlative (“least”)'],
     ['Exports hit a record 40 billion dollars in 2019.', 'reported event (“Exports”)'],
+    ['The clinic charged the family $1,500 for the surgery in 2014.', '(“$1”)'],
+    ['Brent crude was trading 0.5pc above its average when the pipeline was shut.', '(“0”)'],
+    ['The station began a 24-hour service after the council approved it.', '(“24”)'],
+    ['Said Kouachi was killed by police in a shootout north of Paris.', 'what someone said (“Said”)'],
+    ['Police in Los Angeles arrested 40 people after the match.', 'reported event (“Los”)'],
+    ['The border was closed to 40 lorries on Nov. 3 by the ministry.', 'named actor (“Nov'],
+    ['Late December saw 400 soldiers sent to the border by the ministry.', 'named actor (“Late December”)'],
+    ['When he first heard the shots, 300 students ran from the library.', 'superlative (“first”)'],
+    ['She died a horrible death in the hospital that the ministry had closed.', 'quantity (“death”)'],
   ])('never cite a number inside a name, a weekday or a month as an actor, a hedge or a verb as a superlative, or a noun as a reported event: %s', (text, never) => {
     const notes = claimNotes(text);
     expect(notes.length).toBeGreaterThan(0);
