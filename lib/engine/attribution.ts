@@ -38,20 +38,23 @@ const VERBS = [
   'believed', 'fears', 'feared', 'reads', 'told', 'emphasised', 'emphasized', 'stressed', 'observed', 'agreed', 'agree',
   'agrees', 'announcing', 'adding', 'noting', 'warning', 'arguing', 'explaining', 'concerned', 'worry', 'worries', 'worried',
   'allege', 'alleges', 'alleged', 'finds', 'found', 'shows', 'showed', 'think', 'thinks', 'thought', 'calls', 'called', 'ranks', 'ranked', 'defended', 'pointed', 'asking', 'asked', 'assessed', 'assesses', 'examined', 'recommended', 'recommends',
+  'indicate', 'indicates', 'indicated', 'opines', 'opined', 'reporting', 'claiming', 'points',
 ];
 /** Verbs that report a finding or belief only when a clause follows them ("found that"). */
-const NEEDS_THAT = new Set(['finds', 'found', 'shows', 'showed', 'think', 'thinks', 'thought', 'believe', 'believes', 'believed', 'fears', 'feared', 'expect', 'expects', 'expected']);
+const NEEDS_THAT = new Set(['finds', 'found', 'shows', 'showed', 'think', 'thinks', 'thought', 'believe', 'believes', 'believed', 'fears', 'feared', 'expect', 'expects', 'expected', 'indicate', 'indicates', 'indicated']);
+/** Verbs that report words only before a quotation or a "that" clause: "asked for the phone", "declared a caliphate" are acts. */
+const NEEDS_WORDS = new Set(['asked', 'asks', 'asking', 'declare', 'declares', 'declared']);
 /** "called" reports speech only as "called for" or before a quotation ("called it “a disgrace”"). */
 const NEEDS_QUOTE_OR_FOR = new Set(['calls', 'called']);
 /** Verbs that are also plural nouns ("news reports", "his notes"): not verbs after a determiner. */
-const ALSO_NOUNS = new Set(['alleged', 'states', 'notes', 'reports', 'claims', 'calls', 'estimates', 'tweets', 'shows', 'fears', 'promises', 'pledges', 'vows', 'replies', 'recalls', 'ranks', 'worries', 'blame', 'thought', 'concerned', 'says', 'finds', 'reads', 'warns']);
+const ALSO_NOUNS = new Set(['added', 'alleged', 'states', 'notes', 'reports', 'claims', 'calls', 'estimates', 'tweets', 'shows', 'fears', 'promises', 'pledges', 'vows', 'replies', 'recalls', 'ranks', 'worries', 'blame', 'thought', 'concerned', 'says', 'finds', 'reads', 'warns']);
 const DETERMINER = /(?:^|\s)(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your|whose|no|any|some|every|each|many|such|new|news|of|in|on|for|with|and|by|to)\s+$/iu;
 /** Reporting verbs that may come before their speaker ("…,” said Martin Indyk"). */
 const INVERTS = new Set(['said', 'says', 'say', 'added', 'adds', 'wrote', 'writes', 'asked', 'asks', 'noted', 'notes', 'explained', 'insisted', 'warned', 'warns', 'declared', 'stated', 'argued', 'argues', 'concluded', 'tweeted', 'recalled', 'replied', 'continued', 'admitted', 'acknowledged', 'conceded', 'claimed', 'claims']);
 const VERB = new RegExp(`(?<![\\p{L}'’-])(?:${[...new Set(VERBS)].join('|')})(?![\\p{L}'’-])`, 'gu');
 
 /** What may stand between a subject and its reporting verb: auxiliaries and adverbs. */
-const BETWEEN = /(?:\s+(?:has|have|had|is|are|was|were|been|be|will|would|also|long|first|later|then|once|again|previously|privately|publicly|not|never|repeatedly|earlier|initially|only|too|\p{Ll}{3,}ly))+\s*$/u;
+const BETWEEN = /(?:\s+(?:has|have|had|is|are|was|were|been|be|will|would|also|long|first|later|then|once|again|previously|privately|publicly|not|never|repeatedly|earlier|initially|only|too|already|just|now|still|even|further|since|\p{Ll}{3,}ly))+\s*$/u;
 
 /** Heads of unnamed groups and people: a source gestured at but not named. */
 const GENERIC = new Set([
@@ -66,6 +69,7 @@ const GENERIC = new Set([
   'charities', 'families', 'relatives', 'neighbours', 'neighbors', 'locals', 'voters', 'citizens', 'protesters', 'demonstrators',
   'students', 'teachers', 'parents', 'patients', 'victims', 'survivors', 'businesses', 'companies', 'firms', 'investors',
   'traders', 'bankers', 'journalists', 'reporters', 'scientists', 'specialists', 'campaigners', 'mourners', 'rebels', 'militants',
+  'pundit', 'pundits', 'commentator', 'blogger', 'bloggers', 'commander', 'commanders', 'lawmaker', 'legislator', 'footage', 'video',
 ]);
 /** Documents and figures that a name before them attributes: "Census data", "a Gallup poll". */
 const NAMED_BY_QUALIFIER = new Set(['data', 'figures', 'statistics', 'estimates', 'estimate', 'poll', 'polls', 'survey', 'surveys', 'research', 'report', 'reports', 'study', 'studies', 'analysis', 'records']);
@@ -97,7 +101,7 @@ const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
 const isName = (w: string) => (isCapitalised(w) && !NOT_NAMES.has(w.replace(/[.'’]s?$/u, ''))) || /^\d+\p{L}/u.test(w);
 
 /** Hedges that gesture at a source without a speaker. */
-const HEDGE = /\b(?:reportedly|allegedly|purportedly|supposedly|(?:is|are|was|were|has been|have been|had been) (?:said|reported|believed|thought|understood|rumou?red|alleged|suspected|expected|estimated|feared) (?:to|of|that)|it is (?:said|understood|believed|thought|known|reported|claimed|alleged) that|(?:is|are) widely (?:believed|seen|expected|reported)|we are told|word is|sources close to|(?:amid|despite|in the wake of|following)\s+(?:\p{L}+\s+){0,2}?(?:accusations|allegations|rumou?rs|claims|reports)\b)/iu;
+const HEDGE = /\b(?:reportedly|allegedly|purportedly|supposedly|(?:is|are|was|were|has been|have been|had been) (?:said|reported|believed|thought|understood|rumou?red|alleged|suspected|expected|estimated|feared) (?:to|of|that)|it(?:['’]s| is| was| has been) (?:\p{Ll}+ly |first |also |now |since )?(?:said|understood|believed|thought|known|reported|claimed|alleged|revealed|announced|rumou?red) that|(?:is|are) widely (?:believed|seen|expected|reported)|we are told|word is|sources close to|(?:amid|despite|in the wake of|following)\s+(?:\p{L}+\s+){0,2}?(?:accusations|allegations|rumou?rs|claims|reports)\b)/iu;
 
 const PASSIVE_BETWEEN = /[(),]|\b(?:is|are|was|were|be|being|been)\b/u;
 /** "a report by …", "data from …", "a statement from …": a document whose maker is named. */
@@ -136,7 +140,7 @@ export function attributionOf(ctx: SentenceContext, depth = 0): Attribution | un
   const passiveNamed = passive && words(passive[1]!).some(isName) ? at(passive.index, passive.index + passive[0].length, 'attributed') : undefined;
   if (frame && passiveNamed && passiveNamed.start > frame.end) return passiveNamed;
   const according = ACCORDING.exec(s);
-  const accordingKind = according ? (BY_NAME.test(according[1]!) ? 'attributed' : classifyPhrase(ctx, according[1]!.split(DESCRIBED)[0]!, true)) : undefined;
+  const accordingKind = according ? accordingSource(ctx, according[1]!) : undefined;
   const accordingAt = according && accordingKind ? at(according.index, according.index + according[0].length, accordingKind) : undefined;
   // "Tawil's parents wrote to the president …, according to the Jewish Telegraphic Agency": a closing "according to" tag frames the sentence.
   if (frame && accordingAt && accordingAt.start > frame.end && /,\s*$/u.test(s.slice(0, according!.index)) && /^[\s.!?”"’)]*$/u.test(s.slice(according!.index + according![0].length))) return accordingAt;
@@ -148,6 +152,9 @@ export function attributionOf(ctx: SentenceContext, depth = 0): Attribution | un
   if (document) return at(document.index, document.index + document[0].length, 'attributed');
   const own = OWN_DOCUMENT.exec(s);
   if (own && !words(s.slice(0, own.index)).slice(1).some(isName) && hasNameBefore(ctx)) return at(own.index, own.index + own[0].length, 'attributed');
+  // "the Al-Ahad website quoted Khalaf Tarmouz as saying": the outlet and its speaker, named.
+  const quotedAs = QUOTED_AS_SAYING.exec(s);
+  if (quotedAs && words(quotedAs[0]).some((w, i) => isName(w) && !(i === 0 && isCommonWord(ctx, w)))) return at(quotedAs.index, quotedAs.index + quotedAs[0].length, 'attributed');
   const quoted = quotationSpeaker(ctx, sentence);
   if (quoted) return quoted;
   // A sentence that is all quotation continues the quotation of the sentence before (He said: "… . …"),
@@ -164,8 +171,22 @@ export function attributionOf(ctx: SentenceContext, depth = 0): Attribution | un
   if (hedge) return at(hedge.index, hedge.index + hedge[0].length, 'vague');
   return undefined;
 }
+/**
+ * The sourcing of what follows "according to": a named body ("the Office for National Statistics",
+ * "data from the Census Bureau"), or an unnamed one ("one source", "industry data"). Without a
+ * comma the phrase may run into the claim ("According to one source the order came from the U.S.
+ * State Department"): an unnamed source in its first words decides before any later name.
+ */
+function accordingSource(ctx: SentenceContext, phrase: string): SpeakerKind | undefined {
+  const ws = phrase.trim().split(/\s+/u).slice(0, 4);
+  const generic = ws.findIndex((w) => GENERIC.has(w.toLowerCase()));
+  if (generic >= 0 && !ws.some(isName)) return 'vague';
+  return BY_NAME.test(phrase) ? 'attributed' : classifyPhrase(ctx, phrase.split(DESCRIBED)[0]!, true);
+}
+
 /** A report in the passive with its agent: "was announced by the Finance Ministry", "were confirmed on Friday by Dr Lee". */
 const PASSIVE_REPORT = /\b(?:was|were|has been|have been|had been)\s+(?:revealed|announced|confirmed|reported|disclosed|stated|released|published|quoted as saying)\s+(?:[^.;,]{0,40}?\s)?by\s+((?:the\s+)?(?:\p{Ll}+\s+){0,2}?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/u;
+const QUOTED_AS_SAYING = /(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}(?:[\p{L}-]+\s+){0,3}?quoted\s+[^.;]{1,80}?\s+as\s+(?:saying|telling|stating)\b/u;
 /** A source given only as a link: "[source]", "as reported here". */
 const LINKED = /\[(?:source|link)\]|\bas (?:reported|noted|shown|explained) here\b/iu;
 
@@ -205,11 +226,20 @@ function speakerFrame(ctx: SentenceContext, s: string, base: number): Attributio
     // "That said, …" and "Having said that, …" turn the argument; "did not write" reports nothing.
     if (verb === 'said' && /^\s*,/u.test(after) && /(?:^|[.;:!?]\s+)(?:that|this|all that|with that)\s+$/iu.test(before)) continue;
     if (/\b(?:not|never)\s+$|n['’]t\s+$/u.test(before)) continue;
-    if (verb === 'pointed' && !/^\s+out\b/u.test(after)) continue;
+    if ((verb === 'pointed' || verb === 'points') && !/^\s+out\b/u.test(after)) continue;
+    if (NEEDS_WORDS.has(verb) && !/^\s*[,:]?\s*(?:that\b|[“"])/u.test(after) && !/[”"’]\s*,?\s*$/u.test(before)) continue;
     // "The thaw worried Tasos Georgelis": a feeling caused in someone, not words said by the subject.
     if (/^worr/u.test(verb) && /^\s+(?:\p{Lu}|(?:him|her|them|me|us|many|some|officials|residents)\b)/u.test(after)) continue;
     // "Stella Kim reported from Seoul": where a reporter worked, a credit, not a source.
     if (verb === 'reported' && /^\s+from\b/u.test(after)) continue;
+    // "is reporting that", "are claiming": a report in progress, its subject the speaker.
+    const progressive = /\b(?:is|are|was|were|has been|have been)\s+$/u.exec(before);
+    if (progressive && /ing$/u.test(verb)) {
+      if (!/^\s*(?:that\b|[:,]?\s*[“"])/u.test(after)) continue;
+      const kind = subjectKind(ctx, before.slice(0, progressive.index));
+      if (kind) first ??= { ...speakerSpan(before.slice(0, progressive.index), after, start, end, undefined, base), sourcing: kind };
+      continue;
+    }
     // A participle reports speech after a comma (", saying that …"): its speaker is the clause's subject.
     if (verb.endsWith('ing')) {
       if (!/,\s*$/u.test(before)) continue;
@@ -221,7 +251,7 @@ function speakerFrame(ctx: SentenceContext, s: string, base: number): Attributio
     if (NEEDS_QUOTE_OR_FOR.has(verb) && !/^\s+(?:for\b|[^.;]{0,60}[“"])/u.test(after)) continue;
     if (ALSO_NOUNS.has(verb) && DETERMINER.test(before)) continue;
     // "is said to", "were expected to": a passive hedge, not a speaker (HEDGE reads it).
-    if (verb !== 'concerned' && verb !== 'worried' && /\b(?:is|are|was|were|been|be|being)\s+(?:\p{Ll}+ly\s+)?$/u.test(before)) continue;
+    if (verb !== 'concerned' && verb !== 'worried' && /\b(?:is|are|was|were|been|be|being)\s+(?:(?:\p{Ll}+ly|first|also|already|later|since|now|just)\s+)?$/u.test(before)) continue;
     const inverted = INVERTS.has(verb) ? invertedSpeaker(before, after) : undefined;
     // After a quotation the speaker follows the verb; after a plain comma it may precede it ("X, a doctor, said").
     const afterQuote = /[”"’]\s*,?\s*$/u.test(before);

@@ -62,6 +62,22 @@ const CASES: [string, string][] = [
   ['Three nurses who were on the Keller Ward at the time said the alarm never sounded.', 'vague'],
   ['The engineer who built the dam in 1990 said it would hold.', 'vague'],
   ['Nadia Petrov, who was on the ward, said the alarm never sounded.', 'attributed'],
+  // Forms of news writing read on article bodies nobody tuned for.
+  ['The app costs nothing, as The Harbour Review points out in its test.', 'attributed'],
+  ['Mayor Ana Ruiz has already announced that the bridge will reopen in May.', 'attributed'],
+  ['Reports indicate that the company sold 40,000 units in March.', 'vague'],
+  ['It was first revealed that the plant had leaked 300 tons of oil.', 'vague'],
+  ['It’s said that the plant leaked 300 tons of oil in 2014.', 'vague'],
+  ['As an added bonus, the hotel has 40 rooms.', 'none'],
+  ['According to one source the order came from the Foreign Ministry in 2014.', 'vague'],
+  ['Okafor opines that the firm will sell 30 million watches.', 'attributed'],
+  ['Northwind is reporting that it lost $300 million in 2014.', 'attributed'],
+  ['Reports are claiming that 40 people died in the blast.', 'vague'],
+  ['He was saying goodbye to 40 friends at the Lisbon airport.', 'none'],
+  ['The boy asked for the phone at 9 p.m. and the guard gave it to him.', 'none'],
+  ['The militants declared a caliphate in 2014 across the region.', 'none'],
+  ['The Coastal Post website quoted Dana Okoro as saying that 40 fighters died.', 'attributed'],
+  ['One well-connected Northwind pundit says the watch sold 3 million units.', 'vague'],
   // "per" of a rate is no source.
   ['The firm paid its drivers $4 less per hour than it had promised.', 'none'],
   // A pronoun or a definite description whose referent was named just before.
