@@ -257,6 +257,8 @@ function isNotAStatement(text: string, sentence: Span): boolean {
   if (TIMESTAMP.test(line) && words <= 14) return true;
   if (DATELINE.test(line) && words <= 10) return true;
   if (REFERENCE.test(line) || FURNITURE.test(line) || TWEET_SIGNATURE.test(line) || isInstruction(line)) return true;
+  // A "Related" box whose headlines ran into its label ("RelatedApple Watch battery life …").
+  if (/^Related\p{Lu}/u.test(line)) return true;
   const ownLine = (sentence.start === 0 || text[sentence.start - 1] === '\n') && (sentence.end >= text.length || text[sentence.end] === '\n');
   if (ownLine && !/[.!?…]["”’]?$/.test(line) && isTitleCase(line)) return true;
   return ownLine && !/[.!?…:;"”’)]$/.test(line) && line.split(/\s+/).length <= 12 && !VERB_LIKE.test(line);
@@ -292,7 +294,11 @@ const FURNITURE = new RegExp(
     // A photo's caption ("In this photo dated Nov. 29, 2016 …") and a correction note ("This version corrects …").
     String.raw`^in this (?:\d{4} )?(?:file )?(?:photo|image|picture|handout|video|still)\b|^this (?:version|story|article) (?:corrects|has been (?:updated|corrected))\b`,
     // A promotion of another page: "Learn More: …", "Read more: …", "See also: …", "Related: …".
-    String.raw`^(?:(?:learn|read|see|find out) more|see also|related(?: (?:story|article|reading|content))?|(?:also|must) read|recommended|watch|listen)\s*:`,
+    String.raw`^(?:(?:learn|read|see|find out) more|more|see also|related(?: (?:story|article|reading|content))?|(?:also|must) read|recommended|watch|listen)\s*:`,
+    // A pointer to an embed: "The video below was posted on Facebook by …", "In the clip above, …".
+    String.raw`^(?:[\p{L}]+\s+){0,3}(?:video|clip|photos?|images?|pictures?|footage|tweets?|post|gallery|slideshow)\s+(?:below|above)\b`,
+    // A gallery caption's counter ("… after the blast. 1 of 18"), and an embedded post run into its signature on one line.
+    String.raw`\s\d{1,3} of \d{1,3}$|\(@\w{1,15}\)\s+\p{L}+\.? \d{1,2}, \d{4}$`,
   ].join('|'),
   'iu',
 );

@@ -93,6 +93,11 @@ describe('page text that reads like a statement but is none', () => {
     ['a correction note', 'This version corrects the spelling of the region to Tuva, not Tyva.'],
     ['a byline', 'Posted by Jane Ortiz at 10:15 AM, March 3, 2019'],
     ['a command behind a dateline', 'May 3, 2016 -- Imagine being stuck at a border crossing for 40 hours with no food.'],
+    ['a related-article link', 'MORE: Harbour ferry strike enters its 12th day as 400 workers walk out'],
+    ['a related box run into its headlines', 'RelatedHarbour ferry strike enters its 12th day as 400 workers walk out'],
+    ['a pointer to an embedded video', 'The video below was posted on Facebook by Dana Moss in 2014.'],
+    ['a gallery caption with its counter', 'Firefighters search the ruins of the market after the 2014 blast. 1 of 18'],
+    ['an embedded post with its signature', 'Ferry stuck off the harbour for 40 hours pic.twitter.com/abc123 — Dana Moss (@danamoss) November 5, 2014'],
   ])('%s', (_, text) => {
     expect(claimsIn(text)).toEqual([]);
   });
