@@ -125,7 +125,40 @@ function scoreSentence(
   const line = text ?? sentenceText(analysed, index);
   const testimony =
     FIRST_PERSON.test(line) || WORKING.test(line) ? OWN_EXPERIENCE_DISCOUNT : READER_ADDRESSED.test(line) || WRITER_PLANS.test(line) ? READER_ADDRESSED_DISCOUNT : 1;
-  return { rule, cue: cue || 'its wording', figure: figure ?? undefined, confidence: (learned ?? rule.confidence) * testimony };
+  const voiced = quotedWithoutEvidence(analysed.text, sentence, rule.features, spans) ? QUOTED_VIEW_DISCOUNT : 1;
+  return { rule, cue: cue || 'its wording', figure: figure ?? undefined, confidence: (learned ?? rule.confidence) * testimony * voiced };
+}
+
+/** What a sentence that is mostly a quotation, with none of the claim's evidence inside it, keeps of its confidence. */
+const QUOTED_VIEW_DISCOUNT = 0.6;
+const FIGURE_WORDS = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|percent|per cent)\b/iu;
+const QUOTED_NAME = /(?<![.!?]\s+|[“"‘]\s*)(?<![\p{L}'’])(?!I(?:['’]|\b))\p{Lu}[\p{L}'’-]*/u;
+/** Quoted stretches of a sentence: curly or straight double quotation marks, or curly single ones. */
+const QUOTED = /“[^”]{8,}”?|"[^"]{8,}"?|‘[^’]{8,}’/gu;
+
+/**
+ * A quotation that carries no figure, date, name or event of its own ("‘It's a horrible death out
+ * there, starving and freezing,’ said Ann Moss"): only the speaker's name and "said" outside it made
+ * the sentence look check-worthy, and what is quoted is a view or a feeling.
+ */
+function quotedWithoutEvidence(text: string, sentence: Span, features: readonly CompiledFeature[], spans: ReadonlyMap<number, Span>): boolean {
+  const line = text.slice(sentence.start, sentence.end);
+  const quoted: Span[] = [];
+  let covered = 0;
+  for (const m of line.matchAll(QUOTED)) {
+    quoted.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
+    covered += m[0].length;
+  }
+  if (covered < 0.6 * line.length) return false;
+  // Figures in words are figures too: "two tablets was a lethal dose – and she had taken eight".
+  if (quoted.some((q) => FIGURE_WORDS.test(text.slice(q.start, q.end)))) return false;
+  // So are names past the quotation's first word ("weapons made in the US and Israel", "the Hanukkah celebration").
+  if (quoted.some((q) => QUOTED_NAME.test(text.slice(q.start + 2, q.end)))) return false;
+  for (const [i, span] of spans) {
+    const shown = evidenceSpan(text, features[i]!.id, span);
+    if (shown && features[i]!.weight > 0 && quoted.some((q) => q.start <= shown.start && shown.end <= q.end)) return false;
+  }
+  return true;
 }
 
 /** The learned weights of the sentence's distinct stems and stem pairs. */

@@ -122,6 +122,12 @@ describe('page text that reads like a statement but is none', () => {
     expect(claimsIn('We are seeing 40 percent more cases than in 2019.').filter(isConfident)).toHaveLength(1);
   });
 
+  it('takes a quoted feeling behind a named speaker for a view, and a quoted account of what happened for a claim', () => {
+    expect(claimsIn('“It is a horrible death out there, starving and freezing,” said Ann Moss of the Harbour Society.').filter(isConfident)).toEqual([]);
+    expect(claimsIn('“He refused to surrender and as a result he was shot and killed by officers,” Okafor said.').filter(isConfident)).toHaveLength(1);
+    expect(claimsIn('“The drug was in her system, there was no antidote, two tablets was a lethal dose and she had taken eight,” said Ann Moss.').filter(isConfident)).toHaveLength(1);
+  });
+
   it('takes the writer’s own arithmetic for working, not a record', () => {
     expect(claimsIn('$5K x 4 per show = $20K x 52 weeks, split between 3 hosts.').filter(isConfident)).toEqual([]);
   });
