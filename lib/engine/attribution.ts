@@ -38,7 +38,7 @@ const VERBS = [
   'believed', 'fears', 'feared', 'reads', 'told', 'emphasised', 'emphasized', 'stressed', 'observed', 'agreed', 'agree',
   'agrees', 'announcing', 'adding', 'noting', 'warning', 'arguing', 'explaining', 'concerned', 'worry', 'worries', 'worried',
   'allege', 'alleges', 'alleged', 'finds', 'found', 'shows', 'showed', 'think', 'thinks', 'thought', 'calls', 'called', 'ranks', 'ranked', 'defended', 'pointed', 'asking', 'asked', 'assessed', 'assesses', 'examined', 'recommended', 'recommends',
-  'indicate', 'indicates', 'indicated', 'opines', 'opined', 'reporting', 'claiming', 'points',
+  'indicate', 'indicates', 'indicated', 'opines', 'opined', 'reporting', 'claiming', 'points', 'labeled', 'labelled',
 ];
 /** Verbs that report a finding or belief only when a clause follows them ("found that"). */
 const NEEDS_THAT = new Set(['finds', 'found', 'shows', 'showed', 'think', 'thinks', 'thought', 'believe', 'believes', 'believed', 'fears', 'feared', 'expect', 'expects', 'expected', 'indicate', 'indicates', 'indicated']);
@@ -336,6 +336,8 @@ function subjectKind(ctx: SentenceContext, before: string): SpeakerKind | undefi
     const appositive = segments.at(-2)!;
     return classifyPhrase(ctx, segments.at(-3)!, true) ?? (/^(?:who|which|that|whose)\b/iu.test(appositive) ? undefined : classifyPhrase(ctx, appositive, true));
   }
+  // "Khoza, told the agency that …": a stray comma between a name and its verb.
+  if (last === '' && segments.length === 2 && /^(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*$/u.test(segments[0]!.trim())) return classifyPhrase(ctx, segments[0]!, true);
   if (last === '') return undefined;
   return classifyPhrase(ctx, clauseTail(last), true);
 }
@@ -423,7 +425,8 @@ function trailingNounPhrase(text: string): string {
       }
       break;
     }
-    if (STOP.test(w) && !/^\p{Lu}/u.test(w)) break;
+    // "The embattled mother": an -ed word after a determiner describes the noun, it is no verb.
+    if (STOP.test(w) && !/^\p{Lu}/u.test(w) && !(/ed$/u.test(w) && i > 0 && DETERMINERS.test(ws[i - 1]!))) break;
     start = i;
     i--;
   }

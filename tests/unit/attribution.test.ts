@@ -78,6 +78,9 @@ const CASES: [string, string][] = [
   ['The militants declared a caliphate in 2014 across the region.', 'none'],
   ['The Coastal Post website quoted Dana Okoro as saying that 40 fighters died.', 'attributed'],
   ['One well-connected Northwind pundit says the watch sold 3 million units.', 'vague'],
+  ['Dana Okoro led the defence of the village. The embattled mother told Harbour Radio that 25 fighters were killed.', 'attributed'],
+  ['The Coastal Council labeled it a victory over 40 fighters.', 'attributed'],
+  ['Okafor, told the agency that 3 men attacked him in 2014.', 'attributed'],
   // "per" of a rate is no source.
   ['The firm paid its drivers $4 less per hour than it had promised.', 'none'],
   // A pronoun or a definite description whose referent was named just before.
