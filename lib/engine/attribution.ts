@@ -69,7 +69,7 @@ const GENERIC = new Set([
   'charities', 'families', 'relatives', 'neighbours', 'neighbors', 'locals', 'voters', 'citizens', 'protesters', 'demonstrators',
   'students', 'teachers', 'parents', 'patients', 'victims', 'survivors', 'businesses', 'companies', 'firms', 'investors',
   'traders', 'bankers', 'journalists', 'reporters', 'scientists', 'specialists', 'campaigners', 'mourners', 'rebels', 'militants',
-  'pundit', 'pundits', 'commentator', 'blogger', 'bloggers', 'commander', 'commanders', 'lawmaker', 'legislator', 'footage', 'video',
+  'pundit', 'pundits', 'commentator', 'blogger', 'bloggers', 'commanders', 'footage',
 ]);
 /** Documents and figures that a name before them attributes: "Census data", "a Gallup poll". */
 const NAMED_BY_QUALIFIER = new Set(['data', 'figures', 'statistics', 'estimates', 'estimate', 'poll', 'polls', 'survey', 'surveys', 'research', 'report', 'reports', 'study', 'studies', 'analysis', 'records']);
