@@ -80,6 +80,15 @@ describe('quotations attributed to a speaker', () => {
     for (const a of annotator.annotateArticle('The radical left is a disgrace to this country.')) expect(a).not.toHaveProperty('quoted');
   });
 
+  it('reads curly single quotes as a quotation, and apostrophes as none', () => {
+    const text = 'Dan Moss told the radio, ‘Frankly, it’s a disgrace and a shameful betrayal.’ The dogs’ bowls were empty, and it’s the crew’s fault.';
+    const quotes = quotedSpans(text);
+    expect(quotes.map((q) => text.slice(q.start, q.end))).toEqual(['‘Frankly, it’s a disgrace and a shameful betrayal.’']);
+    const marks = annotator.annotateArticle(text).filter((a) => a.kind === 'technique' && text.slice(a.start, a.end).includes('shameful'));
+    expect(marks.length).toBeGreaterThan(0);
+    for (const a of marks) expect(a.kind === 'technique' && a.quoted).toBe(true);
+  });
+
   it('finds a span inside sorted quotes', () => {
     const text = 'a “b c” d “e” f';
     const quotes = quotedSpans(text);
