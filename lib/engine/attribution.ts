@@ -101,7 +101,7 @@ const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
 const isName = (w: string) => (isCapitalised(w) && !NOT_NAMES.has(w.replace(/[.'’]s?$/u, ''))) || /^\d+\p{L}/u.test(w);
 
 /** Hedges that gesture at a source without a speaker. */
-const HEDGE = /\b(?:reportedly|allegedly|purportedly|supposedly|(?:is|are|was|were|has been|have been|had been) (?:said|reported|believed|thought|understood|rumou?red|alleged|suspected|expected|estimated|feared) (?:to|of|that)|it(?:['’]s| is| was| has been) (?:\p{Ll}+ly |first |also |now |since )?(?:said|understood|believed|thought|known|reported|claimed|alleged|revealed|announced|rumou?red) that|(?:is|are) widely (?:believed|seen|expected|reported)|we are told|word is|sources close to|(?:amid|despite|in the wake of|following)\s+(?:\p{L}+\s+){0,2}?(?:accusations|allegations|rumou?rs|claims|reports)\b)/iu;
+const HEDGE = /\b(?:reportedly|allegedly|purportedly|supposedly|apparently|(?:rumou?rs?|reports|speculation) (?:have |has |had )?(?:grown|spread|swirled|circulated|emerged|surfaced|mounted)|if (?:the )?reports (?:\p{L}+ ){0,3}?(?:are|were|prove) (?:accurate|true|correct)|(?:is|are|was|were|has been|have been|had been) (?:said|reported|believed|thought|understood|rumou?red|alleged|suspected|expected|estimated|feared) (?:to|of|that)|it(?:['’]s| is| was| has been) (?:\p{Ll}+ly |first |also |now |since )?(?:said|understood|believed|thought|known|reported|claimed|alleged|revealed|announced|rumou?red) that|(?:is|are) widely (?:believed|seen|expected|reported)|we are told|word is|sources close to|(?:amid|despite|in the wake of|following)\s+(?:\p{L}+\s+){0,2}?(?:accusations|allegations|rumou?rs|claims|reports)\b)/iu;
 
 const PASSIVE_BETWEEN = /[(),]|\b(?:is|are|was|were|be|being|been)\b/u;
 /** "a report by …", "data from …", "a statement from …": a document whose maker is named. */
@@ -115,7 +115,7 @@ const ACCORDING = /\b(?:according to|as reported by|citing|in the words of|per(?
 /** "a list compiled by FiveThirtyEight", "data from the Census Bureau": a source named after its document. */
 const BY_NAME = /\b(?:by|from)\s+(?:the\s+)?\p{Lu}/u;
 /** A participle after the source's noun ("a flyer posted online") starts its description, not its name. */
-const DESCRIBED = /\s+(?:posted|published|released|compiled|issued|obtained|seen|shared|circulated)\b/u;
+const DESCRIBED = /\s+(?:posted|published|released|compiled|issued|obtained|seen|shared|circulated|filed|cited|quoted|written|sent|signed|made)\b/u;
 
 export interface SentenceContext {
   text: string;
@@ -256,11 +256,14 @@ function speakerFrame(ctx: SentenceContext, s: string, base: number): Attributio
     // After a quotation the speaker follows the verb; after a plain comma it may precede it ("X, a doctor, said").
     const afterQuote = /[”"’]\s*,?\s*$/u.test(before);
     const invertedKind = inverted !== undefined && (afterQuote || !inverted.split(/\s+/u).some((w) => CLAUSE_VERB.test(w))) ? classifyPhrase(ctx, inverted, false) : undefined;
-    const kind = afterQuote ? invertedKind : (invertedKind ?? subjectKind(ctx, before));
+    // "Garcia, 34, said the boats sank": a name and its appositive before the verb are its subject, whatever follows.
+    const named = !afterQuote && APPOSITIVE_SUBJECT.test(before) ? subjectKind(ctx, before) : undefined;
+    const useInverted = named === undefined && invertedKind !== undefined;
+    const kind = named ?? (afterQuote ? invertedKind : (invertedKind ?? subjectKind(ctx, before)));
     if (!kind) continue;
-    const found: Attribution = { ...speakerSpan(before, after, start, end, invertedKind !== undefined ? inverted : undefined, base), sourcing: kind };
+    const found: Attribution = { ...speakerSpan(before, after, start, end, useInverted ? inverted : undefined, base), sourcing: kind };
     // A tag at the end after a comma or quotation (", officials said Thursday.", "…,” X told Reuters.") frames the sentence.
-    const tag = invertedKind !== undefined || (/^(?:\s+[^,;:“”"]{0,30})?[\s.!?”"’)]*$/u.test(after) && /[,”"]\s*(?:\S+\s+){0,8}\S*\s*$/u.test(before));
+    const tag = useInverted || (/^(?:\s+[^,;:“”"]{0,30})?[\s.!?”"’)]*$/u.test(after) && /[,”"]\s*(?:\S+\s+){0,8}\S*\s*$/u.test(before));
     if (tag) return found;
     first ??= found;
   }
@@ -280,9 +283,25 @@ function speakerSpan(before: string, after: string, start: number, end: number, 
   const trimmed = before.replace(/\s+$/u, '');
   const clause = (trimmed.split(CLAUSE_BREAK).at(-1) ?? '').replace(/^(?:and|but|then|while|as)\s+/iu, '');
   const words = clause.split(/\s+/u).filter(Boolean).length;
-  if (words === 0 || words > 6) return { start: base + start, end: base + end };
+  if (words === 0) return appositiveSpan(trimmed, start, end, base);
+  if (words > 6) return { start: base + start, end: base + end };
   return { start: base + trimmed.length - clause.length, end: base + end };
 }
+
+/**
+ * "Daniel Morales, a freshman from Fort Pierce, Fla., said": the name before the appositive, shown
+ * through to the verb (the first part of the chain that is a name), or the verb alone when that
+ * would run long.
+ */
+function appositiveSpan(trimmed: string, start: number, end: number, base: number): { start: number; end: number } {
+  const chain = trimmed.replace(/[,\s]+$/u, '');
+  const parts = chain.split(CLAUSE_BREAK);
+  const name = parts.find((part) => NAME_PHRASE.test(part.trim())) ?? (parts.length >= 2 ? parts.at(-2)! : undefined);
+  const at = name === undefined ? -1 : chain.lastIndexOf(name.trim(), chain.length - (parts.at(-1)!.length + (name === parts.at(-1) ? 0 : 1)));
+  if (at < 0 || chain.slice(at).split(/\s+/u).length > 16) return { start: base + start, end: base + end };
+  return { start: base + at, end: base + end };
+}
+const NAME_PHRASE = /^(?:(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin)\s+){0,4}\p{Lu}[\p{L}.'’-]*$/u;
 
 /** Start and end of the stretches of `s` inside quotation marks (a quote left open runs to the end). */
 function quotedRanges(s: string): [number, number][] {
@@ -323,6 +342,8 @@ function subjectKind(ctx: SentenceContext, before: string): SpeakerKind | undefi
   // "The site surveyed 56,000 developers but noted…": a second verb shares the clause's subject.
   const coordinated = /^(.*?)\s+(?:and|but|then)$/su.exec(left);
   if (coordinated) return classifyPhrase(ctx, clauseSubject(coordinated[1]!.split(CLAUSE_BREAK).at(-1)!), true);
+  // "People familiar with the plans told the Journal", "a source with knowledge of the talks said": unnamed however described.
+  if (UNNAMED_INSIDERS.test(left)) return 'vague';
   // "X, who …, said" and "X, an economist who warned": the speaker stands before the relative clause.
   left = left.replace(/,?\s+who$/u, '');
   // "Three freshmen who were in the dormitory at the time said": the speaker stands before a relative clause without commas.
@@ -341,6 +362,10 @@ function subjectKind(ctx: SentenceContext, before: string): SpeakerKind | undefi
   if (last === '') return undefined;
   return classifyPhrase(ctx, clauseTail(last), true);
 }
+
+/** A sentence that opens with a name and an appositive before its verb: "Garcia, 34, said", "Ann Moss, a nurse, told". */
+const APPOSITIVE_SUBJECT = /^\s*(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*,\s+[^,;:“”"]{1,60},\s*$/u;
+const UNNAMED_INSIDERS = /\b(?:people|persons?|sources?|someone|officials?|insiders?|aides?)\s+(?:(?:familiar|acquainted) with|close to|with (?:direct |first-hand |firsthand )?(?:knowledge of|access to)|briefed on|involved in)\b[^,;:“”"]*$/iu;
 
 /** Commas, colons, dashes and quotation marks between clauses (not the comma of "56,000"). */
 const CLAUSE_BREAK = /\s*[,;:](?!\d)\s*|\s*[(—–]\s*|\s+[“”"]|[“”"]\s+/u;
@@ -459,7 +484,7 @@ function hasNameBefore(ctx: SentenceContext): boolean {
 const VERB_WORD = /^(?:said|says|told|added|wrote|noted|insisted|claimed|warned|argued)$/u;
 
 /** Nouns of documents, whose sourcing is the body that made them. */
-const DOCUMENTS = new Set(['report', 'study', 'survey', 'poll', 'analysis', 'paper', 'statement', 'document', 'memo', 'letter', 'review', 'audit', 'research', 'findings', 'data', 'book', 'article', 'tweet', 'post', 'filing', 'ruling', 'assessment', 'figures', 'estimate', 'forecast', 'index', 'ranking', 'investigation', 'inquiry']);
+const DOCUMENTS = new Set(['indictment', 'indictments', 'complaint', 'lawsuit', 'report', 'study', 'survey', 'poll', 'analysis', 'paper', 'statement', 'document', 'memo', 'letter', 'review', 'audit', 'research', 'findings', 'data', 'book', 'article', 'tweet', 'post', 'filing', 'ruling', 'assessment', 'figures', 'estimate', 'forecast', 'index', 'ranking', 'investigation', 'inquiry']);
 const DOCUMENT_WORD = new RegExp(`(?<![\\p{L}])(?:${[...DOCUMENTS].join('|')})`, 'iu');
 
 /** Whether a document was mentioned in one of the forty sentences before, in a sentence that also holds a name. */

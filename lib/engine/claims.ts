@@ -124,7 +124,11 @@ function scoreSentence(
   // The writer's own experience ("In 2002 I tried to install …") is testimony: rarely what a fact-checker would check.
   const line = text ?? sentenceText(analysed, index);
   const testimony =
-    FIRST_PERSON.test(line) || WORKING.test(line) ? OWN_EXPERIENCE_DISCOUNT : READER_ADDRESSED.test(line) || WRITER_PLANS.test(line) ? READER_ADDRESSED_DISCOUNT : 1;
+    FIRST_PERSON.test(line) || WORKING.test(line)
+      ? OWN_EXPERIENCE_DISCOUNT
+      : READER_ADDRESSED.test(line) || WRITER_PLANS.test(line) || CONDITIONAL.test(line)
+        ? READER_ADDRESSED_DISCOUNT
+        : 1;
   const voiced = quotedWithoutEvidence(analysed.text, sentence, rule.features, spans) ? QUOTED_VIEW_DISCOUNT : 1;
   return { rule, cue: cue || 'its wording', figure: figure ?? undefined, confidence: (learned ?? rule.confidence) * testimony * voiced };
 }
@@ -232,6 +236,13 @@ const WORKING = /\d[\d.,]*[kKmMbB]?\s+[x×*]\s+\$?\d|\d[\d.,]*[kKmMbB]?\s*=\s*[$
 /** A sentence that tells the reader what they can, should or will do ("You can also pay $15 for …"): advice, not a record. */
 const READER_ADDRESSED = /^["“]?(?:\p{Lu}\p{Ll}+,\s+)?you(?:['’](?:ll|d))?\s+(?:can|could|should|will|would|need|must|may|might|know|have to|want|get to)\b/iu;
 const READER_ADDRESSED_DISCOUNT = 0.5;
+/**
+ * A sentence that supposes or hopes ("If Kim does not turn up, it could fuel speculation", "Assuming
+ * the sources are right, that pegs the price at …", "It is quite possible that …", "Hopefully …"):
+ * what it states hangs on a condition, which no record can confirm. "If you look at the number of
+ * …, it's less than 100" and "If you include a button, you're helping Facebook" state a fact.
+ */
+const CONDITIONAL = /^["“‘]?(?:(?:and|but|so),?\s+)?(?:if(?!\s+you\b)|unless|assuming|supposing|provided that|hopefully|whether or not|the (?:longer|more|sooner)\b[^,]{1,60},\s*the (?:more|less|longer|sooner))\b|\bit(?:['’]s| is| was| would be| seems| remains)\s+(?:quite\s+|very\s+|entirely\s+|not\s+)?(?:possible|conceivable|likely|unlikely|plausible)\s+(?:that|to)\b/iu;
 /** The writer announcing their own plans ("So in 0.17 we're going to restore …", "Next month we will add …"): a promise, not a record. Not a quotation's "we". */
 const WRITER_PLANS = /^(?![^,]{0,40}\b(?:said|says|told)\b)(?:[\p{L}\p{N}.]+,?\s+){0,3}?(?:we|I)(?:(?:['’](?:re|m)| are| am)\s+(?:\p{L}+ly\s+)?going to|(?:['’]ll| will| plan to| intend to| hope to| want to)\s+(?:\p{L}+ly\s+)?\p{L}+)\b/iu;
 const AMOUNT_BEFORE = /(?<![\p{L}\p{N}.,])\d[\d.,]*(?:\s+(?:trillion|billion|million|thousand))?\s+$/u;
@@ -317,7 +328,7 @@ const DATELINE = /^(?:posted|published|updated|last updated|first published|modi
 const FURNITURE = new RegExp(
   [
     String.raw`^(?:(?:header |featured |top |lead )?(?:image|photo|photograph|picture|illustration|credit|credits|caption|video|graphic)s?(?:\s*\([^)]{0,40}\))?\s*:`,
-    String.raw`(?:editor['’]s )?note\s*:|advertisement\b|sponsored\b|©|\(c\)\s*\d{4}|copyright\b)`,
+    String.raw`(?:editor['’]s )?note\s*:|correction\s*:|clarification\s*:|disclosure\s*:|see more at\b|advertisement\b|sponsored\b|©|\(c\)\s*\d{4}|copyright\b)`,
     String.raw`\ball rights reserved\b`,
     String.raw`^(?:additional reporting by\b|(?:\p{Lu}[\p{L}.'’-]+\s+){1,3}(?:reported from|contributed (?:reporting|to this report)))`,
     // "Marcia Dunn in Cape Canaveral, Florida, contributed to this report." "Posted by Jane Smith at 10:15 AM".
@@ -381,8 +392,12 @@ function evidenceSpan(text: string, feature: string, span: Span): Span | null {
   if (feature === 'quantity-word' && /^(?:death|casualty|troop|vote|satellite)$/iu.test(surface)) return null;
   // "when he first heard", "want the money first": "first" as an adverb of time ranks nothing ("the first", "its first" do).
   if (feature === 'first-or-superlative' && /^first$/iu.test(surface) && !RANKED_BEFORE.test(text.slice(Math.max(0, span.start - 16), span.start))) return null;
+  // "cease-fire", "long-awaited": a verb inside a compound reports no event.
+  if (feature === 'event-verb' && /[-‐]$/u.test(text.slice(Math.max(0, span.start - 1), span.start))) return null;
   if (feature === 'named-actor') {
     const words = surface;
+    // "Syria-based", "American-led", "English-language": a name made an adjective describes, it acts not.
+    if (/^[-‐](?:based|led|backed|born|owned|run|speaking|language|made|style|era|bound|funded|controlled|allied|friendly)\b/iu.test(text.slice(span.end, span.end + 14))) return null;
     if (CALENDAR.test(words.replace(/^(?:Late|Early|Mid)[\s-]+/u, '').replace(/\.$/u, ''))) return null;
     // "If", "There", "All": a capitalised function word opens a clause (after a colon, in a button label); it names nobody.
     if (words.split(' ').every((w) => STOPWORDS.has(stem(w.toLowerCase())))) return null;
@@ -416,6 +431,8 @@ function wholeActor(text: string, span: Span): Span {
   if (text[end] === '.' && TITLE_AT_END.test(text.slice(start, end))) end++;
   for (let next; (next = NAME_WORD_AFTER.exec(text.slice(end, end + 40))); ) end += next[0].length;
   end += /^(?:-[\p{L}\p{N}]+)*/u.exec(text.slice(end, end + 24))![0].length;
+  // "Qur’an", "Ma’ariv", "Jama’atu": an apostrophe inside a name, not a possessive "’s".
+  end += /^['’](?!s\b)\p{Ll}+/u.exec(text.slice(end, end + 24))?.[0].length ?? 0;
   return { start, end };
 }
 const SENTENCE_START = /(?:^|[.!?]["'”’)]*\s+|\n\s*)$/u;
@@ -459,12 +476,16 @@ function tighten({ text }: AnalysedText, sentence: Span, rule: CompiledRule): Sp
       }
     }
   }
+  // A wire dateline ("HAVANA (AP) —", "BEIJING/SEOUL (Reuters) -", "(CNN) --") says where, not what.
+  const dateline = DATELINE_LEAD.exec(text.slice(start, end));
+  if (dateline && dateline[0].length < end - start) start += dateline[0].length;
   // An embedded post's link ("… heritage. pic.twitter.com/CIHDX5qmux") is no part of what it states.
   const link = TRAILING_LINK.exec(text.slice(start, end));
   if (link && link.index > 0) end = start + link.index;
   while (end > start && /[.!;:\s]/.test(text[end - 1]!)) end--;
   return { start, end };
 }
+const DATELINE_LEAD = /^(?:\p{Lu}[\p{Lu}'’.]+(?:[ /,-]+\p{Lu}[\p{Lu}'’.]+)*,?\s*(?:\([\p{L} .]{1,24}\))?|\([\p{L} .]{1,24}\))\s*(?:—|–|--?)\s*/u;
 const TRAILING_LINK = /\s+(?:(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S+\s*)+$/u;
 
 /**
@@ -515,7 +536,10 @@ function sourcingOf(analysed: AnalysedText, index: number, hits: readonly Hit[],
     if (category && category !== ruleCategory) continue;
     const matched = hits.find((h) => h.rule.category === ruleCategory && !WRITER_SPEAKS.test(analysed.text.slice(h.start, h.end)));
     const hit = matched && { ...matched, ...wholeName(analysed.text, matched) };
-    if (hit) return { sourcing, note: earlier(fillExplanation(hit.rule.explanation, analysed.text.slice(hit.start, hit.end)), analysed.text.slice(hit.start, hit.end)), source: { start: hit.start, end: hit.end } };
+    // The speaker as the sentence's grammar reads it ("Daniel Morales, a freshman from Fort Pierce, Fla., said")
+    // names the source better than a pattern's match, unless it found no more than the verb.
+    const spoken = found && /\s/u.test(analysed.text.slice(found.start, found.end).trim());
+    if (hit && !spoken) return { sourcing, note: earlier(fillExplanation(hit.rule.explanation, analysed.text.slice(hit.start, hit.end)), analysed.text.slice(hit.start, hit.end)), source: { start: hit.start, end: hit.end } };
     if (found) {
       const words = analysed.text.slice(found.start, found.end);
       const note = found.sourcing === 'attributed' ? `Named source: ${quoteCue(words)}.` : `Vague source: ${quoteCue(words)} names no person or document a reader could check.`;

@@ -81,6 +81,12 @@ const CASES: [string, string][] = [
   ['Dana Okoro led the defence of the village. The embattled mother told Harbour Radio that 25 fighters were killed.', 'attributed'],
   ['The Coastal Council labeled it a victory over 40 fighters.', 'attributed'],
   ['Okafor, told the agency that 3 men attacked him in 2014.', 'attributed'],
+  ['People familiar with the plans told The Harbour Journal that the firm will open 40 stores.', 'vague'],
+  ['A source with access to the talks in Geneva said 300 troops would leave.', 'vague'],
+  ['Rumors have grown that the singer died in 2014.', 'vague'],
+  ['The prisoner was apparently freed by 40 rebels in 2014.', 'vague'],
+  ['If reports this week are accurate, the firm has cut 300 jobs.', 'vague'],
+  ['According to the indictments filed against them, they stole $4 million in 2013.', 'vague'],
   // "per" of a rate is no source.
   ['The firm paid its drivers $4 less per hour than it had promised.', 'none'],
   // A pronoun or a definite description whose referent was named just before.

@@ -38,6 +38,11 @@ describe('claim explanations', () => {
     ['Late December saw 400 soldiers sent to the border by the ministry.', 'named actor (“Late December”)'],
     ['When he first heard the shots, 300 students ran from the library.', 'superlative (“first”)'],
     ['She died a horrible death in the hospital that the ministry had closed.', 'quantity (“death”)'],
+    ['The 40 fighters broke the cease-fire on Monday near the border.', 'reported event (“fire”)'],
+    ['The Syria-based group counted 300 dead in the town in 2014.', 'named actor (“Syria”)'],
+    ['The Qur’an was burned in front of 40 people in the square.', 'named actor (“Qur”)'],
+    ['Dana Moss, a 19-year-old student from Port Elizabeth, Cape, said that 300 students ran.', '“Port Elizabeth, Cape, said”'],
+    ['Garcia, 34, said the 12 boats sank in the harbour.', '“said the 12 boats sank”'],
   ])('never cite a number inside a name, a weekday or a month as an actor, a hedge or a verb as a superlative, or a noun as a reported event: %s', (text, never) => {
     const notes = claimNotes(text);
     expect(notes.length).toBeGreaterThan(0);

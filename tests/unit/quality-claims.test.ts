@@ -93,6 +93,9 @@ describe('page text that reads like a statement but is none', () => {
     ['a correction note', 'This version corrects the spelling of the region to Tuva, not Tyva.'],
     ['a byline', 'Posted by Jane Ortiz at 10:15 AM, March 3, 2019'],
     ['a command behind a dateline', 'May 3, 2016 -- Imagine being stuck at a border crossing for 40 hours with no food.'],
+    ['a correction notice', 'Correction: An earlier version of this article stated that 40 people had died in 2014.'],
+    ['a disclosure', 'Disclosure: Dana Moss, who owns 12 percent of the paper, is an investor in the firm.'],
+    ['a link to the rest', '- See more at: harbourpost.example/2015/03/ferry-strike'],
     ['a related-article link', 'MORE: Harbour ferry strike enters its 12th day as 400 workers walk out'],
     ['a related box run into its headlines', 'RelatedHarbour ferry strike enters its 12th day as 400 workers walk out'],
     ['a pointer to an embedded video', 'The video below was posted on Facebook by Dana Moss in 2014.'],
@@ -126,6 +129,22 @@ describe('page text that reads like a statement but is none', () => {
     expect(claimsIn('“It is a horrible death out there, starving and freezing,” said Ann Moss of the Harbour Society.').filter(isConfident)).toEqual([]);
     expect(claimsIn('“He refused to surrender and as a result he was shot and killed by officers,” Okafor said.').filter(isConfident)).toHaveLength(1);
     expect(claimsIn('“The drug was in her system, there was no antidote, two tablets was a lethal dose and she had taken eight,” said Ann Moss.').filter(isConfident)).toHaveLength(1);
+  });
+
+  it('takes a supposition or a hope for no record, and the same statement made outright for a claim', () => {
+    for (const text of [
+      'If Kim does not appear by May, it could fuel talk that 40 officials were purged, experts said.',
+      'Assuming the sources are right, that puts the price of the watch at $4,000.',
+      'It is quite possible that the capital has reached a deal with 200 rebels.',
+      'Hopefully the firm will ship the 40 million watches in April.',
+    ])
+      expect(claimsIn(text).filter(isConfident), text).toEqual([]);
+    expect(claimsIn('The capital reached a deal with 200 rebels in May, officials said.').filter(isConfident)).toHaveLength(1);
+  });
+
+  it('leaves a wire dateline out of the claim it opens', () => {
+    const text = 'HAVANA (AP) — Cuban officials freed 53 prisoners on Monday.';
+    expect(claimsIn(text).map((c) => text.slice(c.start, c.end))).toEqual(['Cuban officials freed 53 prisoners on Monday']);
   });
 
   it('takes the writer’s own arithmetic for working, not a record', () => {
