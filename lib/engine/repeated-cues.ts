@@ -42,4 +42,25 @@ export function discountRepeatedCues(marks: readonly TechniqueAnnotation[], text
     if (!best || mark.confidence > best.confidence || (mark.confidence === best.confidence && mark.start < best.start)) strongest.set(key, mark);
   }
   for (const [mark, key] of keys) if (strongest.get(key) !== mark) mark.confidence = round(mark.confidence * REPEATED_CUE_DISCOUNT);
+  // The page's own subject: a word the text uses TOPIC_USES times or more ("hoax" in a story about a hoax,
+  // "massacre" in a report of one) names what the text is about, so even its strongest mark is discounted.
+  const uses = stemCounts(text, new Set(keys.values()));
+  for (const mark of strongest.values()) {
+    if (mark.category !== 'loaded-language' && mark.category !== 'name-calling') continue;
+    if ((uses.get(keys.get(mark)!) ?? 0) >= TOPIC_USES) mark.confidence = round(mark.confidence * REPEATED_CUE_DISCOUNT);
+  }
+}
+
+/** How often a word must stand in a text to be its subject rather than a writer's choice of word. */
+const TOPIC_USES = 4;
+
+/** How often each of `keys` stands in the text, as a word's stem. */
+function stemCounts(text: string, keys: ReadonlySet<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  if (keys.size === 0) return counts;
+  for (const [word] of text.matchAll(WORD)) {
+    const key = stem(word.toLowerCase());
+    if (keys.has(key)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
 }

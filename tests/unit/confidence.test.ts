@@ -107,6 +107,17 @@ describe('a loaded word used again', () => {
     expect(all.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('is less sure of a word that names what the whole text is about than of the same word used once', () => {
+    const strongest = (text: string) =>
+      Math.max(0, ...annotator.annotateArticle(text).filter((a) => a.kind === 'technique' && /nonsense/i.test(text.slice(a.start, a.end))).map((a) => a.confidence));
+    const subject =
+      'The nonsense began in May. Nobody in the ministry could say where the nonsense came from. By June the nonsense had reached ' +
+      'every school, and the minister called the nonsense a disgrace that insults every reader.';
+    const once = 'The rumour began in May. Nobody in the ministry could say where it came from. By June it had reached every school, and the minister called the whole thing nonsense, a disgrace that insults every reader.';
+    expect(strongest(subject)).toBeGreaterThan(0);
+    expect(strongest(subject)).toBeLessThan(strongest(once));
+  });
+
   it('keys a cue on its loaded word, inflections aside, and nothing on punctuation', () => {
     expect(cueKey('Bullying')).toBe(cueKey('bullies'));
     expect(cueKey('utterly shameful decisions')).toBe(cueKey('Utterly shameful decision'));

@@ -86,8 +86,8 @@ describe('neutral reporting stays unmarked', () => {
 
   it('reads news words of plain meaning as plain: an explosion, a resort that has a pool, a fraud’s name, fans who panic', () => {
     const plain =
-      'Two people died in the blast near the station, and a second blast hit the market. The town boasts a golf course and boasts 25 hotels. Ponzi schemer Dale Moss was jailed for 40 years. Fans began freaking out after the celebrity death hoax spread online.';
-    expect(techniques(plain).map((a) => plain.slice(a.start, a.end)).filter((c) => /blast|boast|schemer|freak|hoax/i.test(c))).toEqual([]);
+      'Two people died in the blast near the station, and a second blast hit the market. The town boasts a golf course and boasts 25 hotels. Ponzi schemer Dale Moss was jailed for 40 years. Fans began freaking out after the celebrity death hoax spread online. The story came from a hoax website, and the hunt for its owner goes on.';
+    expect(techniques(plain).map((a) => plain.slice(a.start, a.end)).filter((c) => /blast|boast|schemer|freak|hoax|hunt/i.test(c))).toEqual([]);
     const loaded = 'The minister boasted shamelessly about his cruel schemes, and the wicked schemer blasted his critics.';
     expect(techniques(loaded).map((a) => loaded.slice(a.start, a.end)).join(' | ')).toMatch(/schemer|boasted|blasted/);
   });
