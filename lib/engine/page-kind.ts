@@ -65,6 +65,14 @@ const YOU_DO = /\byou(?:['’]ll| will| can| should| need| must| may| might| hav
 const CODE = /[{};]|\w\(\)|::|=>|\w_\w|\.\w+\(|^(?:>>>|\.\.\.)\s|\b(?:def|function|class)\s+\w+\s*\(|\w\s?==\s?\w|\w\[\w*\]|\w\s?=\s?[[(]/;
 const MEASURE = /\b\d+(?:\.\d+)?\s?(?:GB|TB|MB|MHz|GHz|mm|cm|g|kg|ml|oz|lbs?|cups?|tablespoons?|tbsp|teaspoons?|tsp|inch(?:es)?|°[CF])\b/;
 
+/**
+ * Words of reporting: news of a product ("Apple unveiled its watch …, 9to5Mac reported", "available
+ * in a 38mm or 42mm face") gives measures and prices as a guide does, but tells what was said and done.
+ */
+const REPORTED = /\b(?:said|says|told|reported|reports|reportedly|according to|announced|unveiled|revealed|confirmed|citing|sources?)\b/i;
+/** A page that reports in this share of its sentences is news, however many measures it gives. */
+const REPORTING_SHARE = 0.2;
+
 /** A page reads as instructions from this share of its sentences on… */
 const INSTRUCTING_SHARE = 0.2;
 /** …when fewer than this share of them speak of public life. */
@@ -101,6 +109,7 @@ export function pageKindOf(analysed: AnalysedText): PageKind | undefined {
   let instructing = 0;
   let publicLife = 0;
   let arts = 0;
+  let reported = 0;
   const has = (words: ReadonlySet<string>, sentence: AnalysedText['sentences'][number]) => {
     for (let t = sentence.firstToken; t < sentence.endToken; t++) if (words.has(tokens[t]!.stem)) return true;
     return false;
@@ -112,10 +121,11 @@ export function pageKindOf(analysed: AnalysedText): PageKind | undefined {
     if (has(PUBLIC_LIFE, sentence)) publicLife++;
     if (has(ARTS, sentence)) arts++;
     const line = text.slice(sentence.start, sentence.end);
+    if (REPORTED.test(line)) reported++;
     if (opensWithInstruction(line) || YOU_DO.test(line) || CODE.test(line) || MEASURE.test(line)) instructing++;
   }
   if (judged < MIN_SENTENCES) return undefined;
-  if (instructing >= INSTRUCTING_SHARE * judged && publicLife < PUBLIC_LIFE_SHARE * judged) return 'instructions';
+  if (instructing >= INSTRUCTING_SHARE * judged && publicLife < PUBLIC_LIFE_SHARE * judged && reported < REPORTING_SHARE * judged) return 'instructions';
   if (arts >= ARTS_SHARE * judged && arts >= ARTS_OVER_PUBLIC_LIFE * publicLife) return 'arts';
   return undefined;
 }

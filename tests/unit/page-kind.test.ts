@@ -90,6 +90,17 @@ The usual fix is to default to None and build the list inside the function.
 Now each call starts from an empty list, as most readers of the code would expect.
 Version 3 of the language changed nothing here, and the behaviour dates back to 1991.`;
 
+const GADGET_NEWS = `Rumours about a spring launch for the Harbour Watch may be true; the latest reports point to March.
+The company is reportedly planning to train its shop staff between Feb. 9 and 16, according to two people who saw the schedule.
+Citing anonymous sources, the site Gadgetline said staff will be sent to the head office for hands-on training.
+The firm unveiled its watch in September, showing off the device in two sizes.
+Available in a 38mm or 42mm case, the watch needs a phone to work.
+The base model will cost $349, the company said, while the gold edition may sell for $5,000.
+Analysts said the watch could sell 30 million units in its first year.
+Shops will use scales that weigh 0.1 g to check returned gold models, the report said.
+You can pre-order the watch from April 10 in nine shops.
+The battery lasts 18 hours, and the 42mm model weighs 50 g.`;
+
 describe('the kind of page', () => {
   it.each([
     ['a recipe', RECIPE],
@@ -101,6 +112,7 @@ describe('the kind of page', () => {
   it.each([
     ['an opinion piece that addresses its reader', OPINION],
     ['a news report full of figures', NEWS_WITH_PRICES],
+    ['news of a gadget, with its sizes and prices', GADGET_NEWS],
     ['a few lines of instructions, too short to judge', RECIPE.split('\n').slice(4, 8).join('\n')],
   ])('reads %s as news or opinion', (_what, text) => {
     expect(readsAsInstructions(analyse(text))).toBe(false);
