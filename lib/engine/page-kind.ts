@@ -70,7 +70,7 @@ const MEASURE = /\b\d+(?:\.\d+)?\s?(?:GB|TB|MB|MHz|GHz|mm|cm|g|kg|ml|oz|lbs?|cup
  * in a 38mm or 42mm face") gives measures and prices as a guide does, but tells what was said and done.
  */
 const REPORTED = /\b(?:said|says|told|reported|reports|reportedly|according to|announced|unveiled|revealed|confirmed|citing|sources?)\b/i;
-/** A page that reports in this share of its sentences is news, however many measures it gives. */
+/** A page that reports in this share of its sentences is news, however many measures it gives or films it names. */
 const REPORTING_SHARE = 0.2;
 
 /** A page reads as instructions from this share of its sentences on… */
@@ -126,7 +126,8 @@ export function pageKindOf(analysed: AnalysedText): PageKind | undefined {
   }
   if (judged < MIN_SENTENCES) return undefined;
   if (instructing >= INSTRUCTING_SHARE * judged && publicLife < PUBLIC_LIFE_SHARE * judged && reported < REPORTING_SHARE * judged) return 'instructions';
-  if (arts >= ARTS_SHARE * judged && arts >= ARTS_OVER_PUBLIC_LIFE * publicLife) return 'arts';
+  // Entertainment news ("Sources are reporting that the actor was found …") is news, not a review.
+  if (arts >= ARTS_SHARE * judged && arts >= ARTS_OVER_PUBLIC_LIFE * publicLife && reported < REPORTING_SHARE * judged) return 'arts';
   return undefined;
 }
 

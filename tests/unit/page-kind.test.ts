@@ -101,6 +101,15 @@ Shops will use scales that weigh 0.1 g to check returned gold models, the report
 You can pre-order the watch from April 10 in nine shops.
 The battery lasts 18 hours, and the 42mm model weighs 50 g.`;
 
+const CELEBRITY_NEWS = `The actor has once again died, at least according to a hoax spreading online.
+The star, best known for his role in a holiday film, was reportedly found dead in his flat, sources said.
+News of his death spread quickly on two sites, and several fans posted tributes to his films.
+A neighbour told reporters that the actor had been seen at a cinema on Friday.
+His agent said in a statement that the actor is alive and working on a new comedy.
+The hoax began on a site that publishes fake stories about film stars, the agency reported.
+The same site claimed last year that a singer from his band had died.
+His latest film, a horror comedy, premiered at a festival in May.`;
+
 describe('the kind of page', () => {
   it.each([
     ['a recipe', RECIPE],
@@ -122,9 +131,10 @@ describe('the kind of page', () => {
     expect(pageKindOf(analyse(PYTHON_TUTORIAL))).toBe('instructions');
   });
 
-  it('takes game reviews for a review, and a report on a film fund for news', () => {
+  it('takes game reviews for a review, and a report on a film fund or an actor’s death hoax for news', () => {
     expect(pageKindOf(analyse(GAME_REVIEWS))).toBe('arts');
     expect(pageKindOf(analyse(FILM_SUBSIDY_NEWS))).toBeUndefined();
+    expect(pageKindOf(analyse(CELEBRITY_NEWS))).toBeUndefined();
     expect(pageKindOf(analyse(OPINION))).toBeUndefined();
   });
 
