@@ -282,9 +282,15 @@ function speakerSpan(before: string, after: string, start: number, end: number, 
   }
   const trimmed = before.replace(/\s+$/u, '');
   const clause = (trimmed.split(CLAUSE_BREAK).at(-1) ?? '').replace(/^(?:and|but|then|while|as)\s+/iu, '');
-  const words = clause.split(/\s+/u).filter(Boolean).length;
-  if (words === 0) return appositiveSpan(trimmed, start, end, base);
-  if (words > 6) return { start: base + start, end: base + end };
+  const count = clause.split(/\s+/u).filter(Boolean).length;
+  if (count === 0) return appositiveSpan(trimmed, start, end, base);
+  if (count > 6) {
+    // A long clause: its subject's own words before the verb ("the London-based Syrian Observatory for Human Rights said").
+    const subject = trailingNounPhrase(clause.replace(BETWEEN, ''));
+    const named = subject.split(/\s+/u).length <= 9 && words(subject).some(isName);
+    const at = named ? trimmed.lastIndexOf(subject) : -1;
+    return at >= 0 ? { start: base + at, end: base + end } : { start: base + start, end: base + end };
+  }
   return { start: base + trimmed.length - clause.length, end: base + end };
 }
 
