@@ -3,7 +3,8 @@
  * both on the host page and inside its own frame), comments the page declares (schema.org
  * `Comment`, `role="comment"`), any other comment system as a run of same-shaped blocks (or one
  * block that names itself a comment) inside an area named for comments, each with an author and
- * a text, or failing that as same-shaped blocks around time elements, each naming an author.
+ * a text, or as rows of their own that each name themselves a comment (`div.Comment`), or failing
+ * that as same-shaped blocks around time elements, each naming an author.
  * Each comment's text leaves out its replies (they are comments of their own), its header,
  * metadata, actions and forms.
  */
@@ -79,7 +80,65 @@ export function* commentSearch(root: Document | Element, article?: FoundArticle 
     if (comments.length > 0) return comments;
   }
   const named = yield* genericComments(areas.named);
-  return named.length > 0 ? named : yield* timedComments(scope, areas.times, overlapsArticle);
+  if (named.length > 0) return named;
+  const rows = yield* selfNamedComments(areas.named);
+  return rows.length > 0 ? rows : yield* timedComments(scope, areas.times, overlapsArticle);
+}
+
+/**
+ * Comments that are themselves the outermost blocks named for comments: a thread that wraps each
+ * comment in a row of its own (indentation, thread lines), so that no two stand side by side and
+ * nothing around them is named for comments. Each one's own class names a single comment (the
+ * word alone, not `comment-count` or `comment-form`), they stand a few levels apart under one
+ * block, hold no heading, say something mostly not in links, and when most name no author there
+ * are at least a few of them.
+ */
+function* selfNamedComments(areas: readonly Element[]): Generator<void, FoundComment[]> {
+  const groups = new Map<string, Element[]>();
+  for (const area of areas) {
+    if (!area.matches(C.itemSelector) || !namesOneComment(area)) continue;
+    const key = signature(area);
+    const group = groups.get(key);
+    if (group) group.push(area);
+    else groups.set(key, [area]);
+  }
+  let best: FoundComment[] = [];
+  for (const members of groups.values()) {
+    if (members.length < C.minComments || members.length <= best.length || !standTogether(members, C.rowDepth)) continue;
+    if (members.some((member) => member.querySelector(C.teaserSelector))) continue;
+    const memberSet = new Set(members);
+    const shape: CommentShape = { items: members, isItem: (element) => memberSet.has(element), body: C.bodyWords, leadAuthor: true };
+    const comments = yield* readEach(members, shape);
+    // One reply may be a bare link; a list of teasers is links as a whole.
+    if (!comments.every(saysSomething) || linkShare(comments) > C.timedMaxLinkShare) continue;
+    const named = comments.filter((comment) => comment.author).length;
+    if (named * 2 < comments.length && comments.length < C.minAuthorlessComments) continue;
+    best = comments;
+  }
+  return best;
+}
+
+/** Whether one of the element's classes is the name of a single comment (`Comment`, `kommentar-item`). */
+function namesOneComment(element: Element): boolean {
+  return (element.getAttribute('class') ?? '').split(/\s+/).some((name) => C.oneCommentClass.test(name));
+}
+
+/**
+ * Whether at least two of the blocks share an ancestor the same number of levels up, at most
+ * `levels`: side by side, or cousins in rows of their own. Each member's ancestors are walked once.
+ */
+function standTogether(members: readonly Element[], levels: number): boolean {
+  let current: (Element | null)[] = [...members];
+  for (let level = 0; level < levels; level++) {
+    current = current.map((node) => node?.parentElement ?? null);
+    const atLevel = new Set<Node>();
+    for (const node of current) {
+      if (!node) continue;
+      if (atLevel.has(node)) return true;
+      atLevel.add(node);
+    }
+  }
+  return false;
 }
 
 /**
@@ -112,11 +171,15 @@ function* timedComments(scope: Element, times: readonly Element[], overlapsArtic
   return best;
 }
 
-/** The share of a comment's text that stands in links. */
-function linkShare(comment: FoundComment): number {
+/** The share of the comments' text that stands in links. */
+function linkShare(comments: FoundComment | readonly FoundComment[]): number {
   let linked = 0;
-  for (const segment of comment.segments) if (segment.node.parentElement?.closest('a')) linked += segment.length;
-  return comment.text.length === 0 ? 1 : linked / comment.text.length;
+  let length = 0;
+  for (const comment of Array.isArray(comments) ? comments : [comments]) {
+    for (const segment of comment.segments) if (segment.node.parentElement?.closest('a')) linked += segment.length;
+    length += comment.text.length;
+  }
+  return length === 0 ? 1 : linked / length;
 }
 
 function collectAreas(scope: Element, overlapsArticle: (element: Element) => boolean): CommentAreas {
@@ -319,14 +382,15 @@ function saysSomething(comment: FoundComment): boolean {
 }
 
 /**
- * Whether a text is only an action's label ("Reply", "Load more comments") or, unless told
- * otherwise, only a date. Such labels are short: a longer text is let go after a few dozen of its
- * characters, not collapsed whole (each comment's text, and every block of it, is asked).
+ * Whether a text is only an action's label ("Reply", "Load more comments"), a vote count ("27
+ * points") or, unless told otherwise, only a date. Such labels are short: a longer text is let go
+ * after a few dozen of its characters, not collapsed whole (each comment's text, and every block
+ * of it, is asked).
  */
 function isLabelText(text: string | null, orDate = true): boolean {
   if (!text || !isShort(text, C.maxLabelLength)) return false;
   const collapsed = collapse(text);
-  return C.actionText.test(collapsed) || (orDate && C.dateOnlyText.test(collapsed));
+  return C.actionText.test(collapsed) || C.scoreText.test(collapsed) || (orDate && C.dateOnlyText.test(collapsed));
 }
 
 /** Whether a text has at most `max` characters besides white space; it stops counting there. */

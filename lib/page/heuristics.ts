@@ -231,6 +231,8 @@ export const COMMENT_HEURISTICS = {
   /** Link or button labels of comment actions. */
   actionText:
     /^(reply|like|unlike|share|report|flag|permalink|link|edit|delete|upvote|downvote|follow|unfollow|profile|vote up|vote down|load more( comments)?|show( \d+)?( more)? repl(y|ies)|view( \d+)? repl(y|ies)|see more|read more|antworten|melden|gefällt mir|weitere kommentare( laden)?|répondre|signaler|responder|denunciar|rispondi|segnala)$/i,
+  /** A comment's vote count ("27 points", "1.2k votes", "3 Punkte"). */
+  scoreText: /^[+\-−]?[\d.,]+\s*[km]?\s+(?:points?|votes?|upvotes?|likes?|punkte?|stimmen|votos|puntos|punti)$/i,
   /** The longest action label or date line, white space aside (`weiterekommentareladen`, with room to spare). */
   maxLabelLength: 40,
   /** A part that is only a date or a time ("12.02.2026, 08:14", "9 Jan" is left to its class). */
@@ -245,4 +247,10 @@ export const COMMENT_HEURISTICS = {
   teaserSelector: 'h1, h2, h3, h4, h5, h6',
   /** At least this many same-shaped blocks make a comment list. */
   minComments: 2,
+  /** A class that names one comment, the word alone or an item of a list (not `comment-count`, `comment-form`, `comments`). */
+  oneCommentClass: /^(?:comment|kommentar|commentaire|comentario|commento|reactie|komentarz)(?:[-_]{1,2}(?:item|entry))?$/i,
+  /** Comments in rows of their own stand at most this many levels below the block they share. */
+  rowDepth: 4,
+  /** Comment rows that mostly name no author make a thread only this many together. */
+  minAuthorlessComments: 3,
 } as const;

@@ -163,6 +163,33 @@ describe('findComments elsewhere', () => {
     ]);
   });
 
+  /** Comments each in a row of its own (thread lines, indentation), named `Comment` only on themselves. */
+  const rows = (texts: readonly string[], row = (text: string) => `<p>${text}</p>`) => `<!DOCTYPE html><html><body><main>
+      <div class="story"><p>${seed.paragraphs.join('</p><p>')}</p></div>
+      <div class="Lw9Rt">${texts
+        .map((text, n) => `<div><div class="tR7yq" style="padding-left:${16 + 20 * (n % 2)}px"><i class="threadline"></i>
+          <div class="Yp4Dx Comment"><button aria-label="upvote"></button><span>${n + 2} points</span>${row(text)}</div></div></div>`)
+        .join('')}</div></main></body></html>`;
+
+  it('reads comments that stand in rows of their own, named Comment only on themselves, even when they name no author', () => {
+    const texts = ['The launch figures are from last year.', 'I read this twice and still disagree.', 'Which agency published the estimate?'];
+    const doc = load(rows(texts));
+    expect(findComments(doc, findArticle(doc)).map(({ author, text }) => ({ author, text }))).toEqual(texts.map((text) => ({ author: '', text })));
+  });
+
+  it('does not take two such rows that name no author for a thread', () => {
+    const doc = load(rows(['The launch figures are from last year.', 'I read this twice and still disagree.']));
+    expect(findComments(doc, findArticle(doc))).toEqual([]);
+  });
+
+  it('does not take opinion teasers classed "comment", or rows that are mostly links, for comments', () => {
+    const headlines = ['The budget is a chance to be bold', 'Why the treaty will not hold', 'Space needs rules, not slogans'];
+    const teasers = load(rows(headlines, (text) => `<h3><a href="/opinion/x">${text}</a></h3><p>By a columnist</p>`));
+    expect(findComments(teasers, findArticle(teasers))).toEqual([]);
+    const links = load(rows(headlines, (text) => `<a href="/story#comment-1">Ann on ${text}</a>`));
+    expect(findComments(links, findArticle(links))).toEqual([]);
+  });
+
   it('ignores a comment area that is hidden', () => {
     const doc = load(`<!DOCTYPE html><html><body><div aria-hidden="true"><ul class="comments">
       <li class="comment"><span class="author">Ann</span><p>Hidden words here.</p></li>
