@@ -21,8 +21,12 @@ interface CommentShape {
   isItem: (element: Element) => boolean;
   /** class of the text part; the generic body pattern when this matches nothing. */
   body: RegExp;
-  /** Whether a bold, cited or linked first line may name the author when nothing else does. */
-  leadAuthor: boolean;
+  /**
+   * Which first line may name the author when nothing else does: any bold, cited or linked one
+   * (and the name beside the date) in a thread of unknown markup, only a `cite` in a classic
+   * WordPress theme (`<cite>Ann</cite> says:`), or none.
+   */
+  leadAuthor: 'any' | 'cite' | false;
 }
 
 /** Where comments may stand, found in one walk over the page. */
@@ -70,8 +74,8 @@ export function* commentSearch(root: Document | Element, article?: FoundArticle 
     return comments;
   }
   const known = [
-    knownShape(areas.wordpressLists, C.wordpress.item, C.wordpress.body),
-    knownShape(areas.disqusThreads, C.disqus.item, C.disqus.body),
+    knownShape(areas.wordpressLists, C.wordpress.item, C.wordpress.body, 'cite'),
+    knownShape(areas.disqusThreads, C.disqus.item, C.disqus.body, false),
   ];
   const declared = new Set(areas.declared);
   if (declared.size > 0) known.push({ items: areas.declared, isItem: (element) => declared.has(element), body: C.declared.body, leadAuthor: false });
@@ -107,7 +111,7 @@ function* selfNamedComments(areas: readonly Element[]): Generator<void, FoundCom
     if (members.length < C.minComments || members.length <= best.length || !standTogether(members, C.rowDepth)) continue;
     if (members.some((member) => member.querySelector(C.teaserSelector))) continue;
     const memberSet = new Set(members);
-    const shape: CommentShape = { items: members, isItem: (element) => memberSet.has(element), body: C.bodyWords, leadAuthor: true };
+    const shape: CommentShape = { items: members, isItem: (element) => memberSet.has(element), body: C.bodyWords, leadAuthor: 'any' };
     const comments = yield* readEach(members, shape);
     // One reply may be a bare link; a list of teasers is links as a whole.
     if (!comments.every(saysSomething) || linkShare(comments) > C.timedMaxLinkShare) continue;
@@ -238,10 +242,10 @@ function isSidebarList(element: Element, className: string, id: string): boolean
   return element.closest(C.sidebarSelector) !== null && !A.commentSection.test(name);
 }
 
-function knownShape(areas: readonly Element[], itemSelector: string, body: RegExp): CommentShape | null {
+function knownShape(areas: readonly Element[], itemSelector: string, body: RegExp, leadAuthor: CommentShape['leadAuthor']): CommentShape | null {
   const items = new Set(areas.flatMap((area) => [...area.querySelectorAll(itemSelector)]));
   if (items.size === 0) return null;
-  return { items: [...items], isItem: (element) => items.has(element), body, leadAuthor: false };
+  return { items: [...items], isItem: (element) => items.has(element), body, leadAuthor };
 }
 
 /**
@@ -279,7 +283,7 @@ function* genericComments(areas: readonly Element[]): Generator<void, FoundComme
       if (!lone && (members.length < C.minComments || !isThread(members))) continue;
       if (best && !canBeat(best, members)) continue;
       const memberSet = new Set(members);
-      const shape: CommentShape = { items: members, isItem: (element) => memberSet.has(element), body: C.bodyWords, leadAuthor: true };
+      const shape: CommentShape = { items: members, isItem: (element) => memberSet.has(element), body: C.bodyWords, leadAuthor: 'any' };
       // A list of links that name commenters ("Ann on Post title", a blog's recent-comments widget) is no thread.
       const holders = threadHolders(members, memberSet);
       const comments = (yield* readEach(members, shape)).filter(
@@ -518,6 +522,7 @@ function pickAuthor(parts: CommentParts, shape: CommentShape): Element | null {
     else break;
   }
   if (found || !shape.leadAuthor) return found;
+  if (shape.leadAuthor === 'cite') return parts.lead?.localName === 'cite' ? leadAuthor(parts) : null;
   return leadAuthor(parts) ?? besideDate(parts.date);
 }
 
@@ -592,9 +597,10 @@ function readComment(item: Element, shape: CommentShape): FoundComment {
 }
 
 /**
- * A text whose first line only says that someone speaks ("sagt:", "says:", "a écrit :"): the word
- * left between the author's name and the date when the header has no element of its own
- * (`<strong>Ann</strong> sagt:<br><time>…</time><br>text`). That line is not the comment's text.
+ * A text whose first line only says that someone speaks ("sagt:", "says:", "a écrit :") or only
+ * separates ("|"): what is left between the author's name and the date when the header has no
+ * element of its own (`<strong>Ann</strong> sagt:<br><time>…</time><br>text`,
+ * `<cite>Ann</cite> | <small>date</small><p>text`). That line is not the comment's text.
  */
 function withoutSaysLine(mapped: MappedText): MappedText {
   const cut = C.saysLine.exec(mapped.text)?.[0].length ?? 0;

@@ -166,6 +166,9 @@ export const ARTICLE_PAGE_HINTS = {
   minScore: 20,
 } as const;
 
+/** Words that say a commenter speaks, set between the name and the text ("Ann says:", "Ramón dijo:"). */
+const SAYS = 'says|said|wrote|writes|sagt|schreibt|schrieb|meint|dice|dijo|escribe|escribió|a écrit|écrit|scrive|ha scritto|zegt|schreef|pisze|napisał';
+
 /** Where reader comments stand and which parts of a comment are not its text. */
 export const COMMENT_HEURISTICS = {
   wordpress: {
@@ -208,7 +211,7 @@ export const COMMENT_HEURISTICS = {
   /** A name has at least one letter (not a rank, a count or a date). */
   nameLetter: /\p{L}/u,
   /** Separators and labels around a name ("Ammon ·", "Ann says:"). */
-  nameSeparators: /^[\s·•|:–—-]+|(?:\s+says)?[\s·•|:–—-]+$/giu,
+  nameSeparators: new RegExp(`^[\\s·•|:–—-]+|(?:\\s+(?:${SAYS}))?[\\s·•|:–—-]+$`, 'giu'),
   /** What a header line holds beside the author and the date ("wrote:", "on", separators), in characters. */
   maxHeaderWords: 20,
   /** The longest author name that is a name and not a sentence. */
@@ -231,8 +234,8 @@ export const COMMENT_HEURISTICS = {
   /** Link or button labels of comment actions. */
   actionText:
     /^(reply|like|unlike|share|report|flag|permalink|link|edit|delete|upvote|downvote|follow|unfollow|profile|vote up|vote down|load more( comments)?|show( \d+)?( more)? repl(y|ies)|view( \d+)? repl(y|ies)|see more|read more|antworten|melden|gefällt mir|weitere kommentare( laden)?|répondre|signaler|responder|denunciar|rispondi|segnala)$/i,
-  /** A first line of a comment's text that only says its author speaks, up to the line break after it. */
-  saysLine: /^(?:says|said|wrote|writes|sagt|schreibt|schrieb|meint|dice|dijo|escribe|escribió|a écrit|écrit|scrive|ha scritto|zegt|schreef|pisze|napisał)\s*:?\n+/iu,
+  /** A first line of a comment's text that only says its author speaks, or only separates the name from what follows ("|"), up to the line break after it. */
+  saysLine: new RegExp(`^(?:(?:${SAYS})\\s*:?|[·•|:–—-]+)\\n+`, 'iu'),
   /** A comment's vote count ("27 points", "1.2k votes", "3 Punkte"). */
   scoreText: /^[+\-−]?[\d.,]+\s*[km]?\s+(?:points?|votes?|upvotes?|likes?|punkte?|stimmen|votos|puntos|punti)$/i,
   /** The longest action label or date line, white space aside (`weiterekommentareladen`, with room to spare). */

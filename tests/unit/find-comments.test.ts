@@ -152,6 +152,28 @@ describe('findComments elsewhere', () => {
     expect(findComments(doc, findArticle(doc))).toEqual([]);
   });
 
+  it("reads a classic theme's <cite> author line, its separator and date apart from the text", () => {
+    const doc = load(`<!DOCTYPE html><html><body><ol class="commentlist">
+      <li id="comment-71"><cite>Pingback from <a href="https://example.org/links-42" class="url">Weekend links</a></cite> | <small><a href="#comment-71">11.09.2021 23:31</a></small>
+        <p>[…] a good read on why the village kept its bakery […]</p></li>
+      <li id="comment-72"><cite>Hedda</cite> Says:<br><small><a href="#comment-72">12.09.2021 08:02</a></small>
+        <p>The loan was the easy part. Finding a new baker took a year.</p></li></ol></body></html>`);
+    expect(findComments(doc).map(({ author, text }) => ({ author, text }))).toEqual([
+      { author: 'Pingback from Weekend links', text: '[…] a good read on why the village kept its bakery […]' },
+      { author: 'Hedda', text: 'The loan was the easy part. Finding a new baker took a year.' },
+    ]);
+  });
+
+  it('does not take the bold words that open a known comment for its author', () => {
+    const doc = load(`<!DOCTYPE html><html><body><ol class="commentlist">
+      <li class="comment"><p><strong>Great point</strong> about the oven: ours broke twice in one winter.</p></li>
+      <li class="comment"><p><b>Agreed.</b> The bus route matters more.</p></li></ol></body></html>`);
+    expect(findComments(doc).map(({ author, text }) => ({ author, text }))).toEqual([
+      { author: '', text: 'Great point about the oven: ours broke twice in one winter.' },
+      { author: '', text: 'Agreed. The bus route matters more.' },
+    ]);
+  });
+
   it('does not take a "load more" item of the comment list for a comment', () => {
     const doc = load(`<!DOCTYPE html><html><body><ol class="comment-list">
       <li class="comment"><cite class="fn">Ann</cite><div class="comment-content"><p>First real comment here.</p></div></li>
