@@ -512,7 +512,7 @@ function noteHeaderPart(element: Element, scope: Element, parts: CommentParts): 
   }
 }
 
-/** The innermost author-like element with a short name; for generic shapes, a bold first line or the name beside the date. */
+/** The innermost author-like element with a short name; else, as the shape allows, a bold or cited first line (only a cite in WordPress) or the name beside the date. */
 function pickAuthor(parts: CommentParts, shape: CommentShape): Element | null {
   let found: Element | null = null;
   for (const element of parts.authors) {
