@@ -21,7 +21,8 @@ const SUITES = {
 } as const;
 type Suite = keyof typeof SUITES;
 
-const args = process.argv.slice(2);
+// `npx tsx scripts/bench-pages.ts -- --suite …` passes the `--` through (npm run does not): it names no page.
+const args = process.argv.slice(2).filter((arg) => arg !== '--');
 const suiteAt = args.indexOf('--suite');
 const chosen = suiteAt >= 0 ? args[suiteAt + 1] : undefined;
 const only = args.filter((_, index) => index !== suiteAt && index !== suiteAt + 1);

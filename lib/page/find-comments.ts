@@ -3,13 +3,14 @@
  * both on the host page and inside its own frame), comments the page declares (schema.org
  * `Comment`, `role="comment"`), any other comment system as a run of same-shaped blocks (or one
  * block that names itself a comment) inside an area named for comments, each with an author and
- * a text, or failing that as same-shaped blocks around time elements, each naming an author.
+ * a text, or as rows of their own that each name themselves a comment (`div.Comment`), or failing
+ * that as same-shaped blocks around time elements, each naming an author.
  * Each comment's text leaves out its replies (they are comments of their own), its header,
  * metadata, actions and forms.
  */
 import { ARTICLE_HEURISTICS as A, COMMENT_HEURISTICS as C, TEXT_HEURISTICS as T } from './heuristics';
 import { isHiddenElement, isSkippedElement, mapText } from './text-map';
-import type { FoundArticle, FoundComment } from './types';
+import type { FoundArticle, FoundComment, MappedText } from './types';
 import { walkTree } from './walk-tree';
 
 const ELEMENT_NODE = 1;
@@ -20,8 +21,12 @@ interface CommentShape {
   isItem: (element: Element) => boolean;
   /** class of the text part; the generic body pattern when this matches nothing. */
   body: RegExp;
-  /** Whether a bold, cited or linked first line may name the author when nothing else does. */
-  leadAuthor: boolean;
+  /**
+   * Which first line may name the author when nothing else does: any bold, cited or linked one
+   * (and the name beside the date) in a thread of unknown markup, only a `cite` in a classic
+   * WordPress theme (`<cite>Ann</cite> says:`), or none.
+   */
+  leadAuthor: 'any' | 'cite' | false;
 }
 
 /** Where comments may stand, found in one walk over the page. */
@@ -69,8 +74,8 @@ export function* commentSearch(root: Document | Element, article?: FoundArticle 
     return comments;
   }
   const known = [
-    knownShape(areas.wordpressLists, C.wordpress.item, C.wordpress.body),
-    knownShape(areas.disqusThreads, C.disqus.item, C.disqus.body),
+    knownShape(areas.wordpressLists, C.wordpress.item, C.wordpress.body, 'cite'),
+    knownShape(areas.disqusThreads, C.disqus.item, C.disqus.body, false),
   ];
   const declared = new Set(areas.declared);
   if (declared.size > 0) known.push({ items: areas.declared, isItem: (element) => declared.has(element), body: C.declared.body, leadAuthor: false });
@@ -79,7 +84,65 @@ export function* commentSearch(root: Document | Element, article?: FoundArticle 
     if (comments.length > 0) return comments;
   }
   const named = yield* genericComments(areas.named);
-  return named.length > 0 ? named : yield* timedComments(scope, areas.times, overlapsArticle);
+  if (named.length > 0) return named;
+  const rows = yield* selfNamedComments(areas.named);
+  return rows.length > 0 ? rows : yield* timedComments(scope, areas.times, overlapsArticle);
+}
+
+/**
+ * Comments that are themselves the outermost blocks named for comments: a thread that wraps each
+ * comment in a row of its own (indentation, thread lines), so that no two stand side by side and
+ * nothing around them is named for comments. Each one's own class names a single comment (the
+ * word alone, not `comment-count` or `comment-form`), they stand a few levels apart under one
+ * block, hold no heading, say something mostly not in links, and when most name no author there
+ * are at least a few of them.
+ */
+function* selfNamedComments(areas: readonly Element[]): Generator<void, FoundComment[]> {
+  const groups = new Map<string, Element[]>();
+  for (const area of areas) {
+    if (!area.matches(C.itemSelector) || !namesOneComment(area)) continue;
+    const key = signature(area);
+    const group = groups.get(key);
+    if (group) group.push(area);
+    else groups.set(key, [area]);
+  }
+  let best: FoundComment[] = [];
+  for (const members of groups.values()) {
+    if (members.length < C.minComments || members.length <= best.length || !standTogether(members, C.rowDepth)) continue;
+    if (members.some((member) => member.querySelector(C.teaserSelector))) continue;
+    const memberSet = new Set(members);
+    const shape: CommentShape = { items: members, isItem: (element) => memberSet.has(element), body: C.bodyWords, leadAuthor: 'any' };
+    const comments = yield* readEach(members, shape);
+    // One reply may be a bare link; a list of teasers is links as a whole.
+    if (!comments.every(saysSomething) || linkShare(comments) > C.timedMaxLinkShare) continue;
+    const named = comments.filter((comment) => comment.author).length;
+    if (named * 2 < comments.length && comments.length < C.minAuthorlessComments) continue;
+    best = comments;
+  }
+  return best;
+}
+
+/** Whether one of the element's classes is the name of a single comment (`Comment`, `kommentar-item`). */
+function namesOneComment(element: Element): boolean {
+  return (element.getAttribute('class') ?? '').split(/\s+/).some((name) => C.oneCommentClass.test(name));
+}
+
+/**
+ * Whether at least two of the blocks share an ancestor the same number of levels up, at most
+ * `levels`: side by side, or cousins in rows of their own. Each member's ancestors are walked once.
+ */
+function standTogether(members: readonly Element[], levels: number): boolean {
+  let current: (Element | null)[] = [...members];
+  for (let level = 0; level < levels; level++) {
+    current = current.map((node) => node?.parentElement ?? null);
+    const atLevel = new Set<Node>();
+    for (const node of current) {
+      if (!node) continue;
+      if (atLevel.has(node)) return true;
+      atLevel.add(node);
+    }
+  }
+  return false;
 }
 
 /**
@@ -112,11 +175,15 @@ function* timedComments(scope: Element, times: readonly Element[], overlapsArtic
   return best;
 }
 
-/** The share of a comment's text that stands in links. */
-function linkShare(comment: FoundComment): number {
+/** The share of the comments' text that stands in links. */
+function linkShare(comments: FoundComment | readonly FoundComment[]): number {
   let linked = 0;
-  for (const segment of comment.segments) if (segment.node.parentElement?.closest('a')) linked += segment.length;
-  return comment.text.length === 0 ? 1 : linked / comment.text.length;
+  let length = 0;
+  for (const comment of Array.isArray(comments) ? comments : [comments]) {
+    for (const segment of comment.segments) if (segment.node.parentElement?.closest('a')) linked += segment.length;
+    length += comment.text.length;
+  }
+  return length === 0 ? 1 : linked / length;
 }
 
 function collectAreas(scope: Element, overlapsArticle: (element: Element) => boolean): CommentAreas {
@@ -175,15 +242,21 @@ function isSidebarList(element: Element, className: string, id: string): boolean
   return element.closest(C.sidebarSelector) !== null && !A.commentSection.test(name);
 }
 
-function knownShape(areas: readonly Element[], itemSelector: string, body: RegExp): CommentShape | null {
+function knownShape(areas: readonly Element[], itemSelector: string, body: RegExp, leadAuthor: CommentShape['leadAuthor']): CommentShape | null {
   const items = new Set(areas.flatMap((area) => [...area.querySelectorAll(itemSelector)]));
   if (items.size === 0) return null;
-  return { items: [...items], isItem: (element) => items.has(element), body, leadAuthor: false };
+  return { items: [...items], isItem: (element) => items.has(element), body, leadAuthor };
 }
 
-/** The shape of the items of a block: its tag and first class, or its id without numbers. */
+/**
+ * The shape of the items of a block: its tag and first class, or its id without numbers. A first
+ * class generated by a CSS-in-JS library (`sc-bdVaJa`) names a base component that a comment, its
+ * author line and its text may all share: then every class counts.
+ */
 function signature(element: Element): string {
-  const firstClass = (element.getAttribute('class') ?? '').trim().split(/\s+/)[0] ?? '';
+  const classes = (element.getAttribute('class') ?? '').trim().split(/\s+/);
+  const firstClass = classes[0] ?? '';
+  if (C.generatedClass.test(firstClass)) return `${element.localName}.${classes.join('.')}`;
   if (firstClass) return `${element.localName}.${firstClass}`;
   const id = (element.getAttribute('id') ?? '').replace(/\d+/g, '');
   return id ? `${element.localName}#${id}` : '';
@@ -210,7 +283,7 @@ function* genericComments(areas: readonly Element[]): Generator<void, FoundComme
       if (!lone && (members.length < C.minComments || !isThread(members))) continue;
       if (best && !canBeat(best, members)) continue;
       const memberSet = new Set(members);
-      const shape: CommentShape = { items: members, isItem: (element) => memberSet.has(element), body: C.bodyWords, leadAuthor: true };
+      const shape: CommentShape = { items: members, isItem: (element) => memberSet.has(element), body: C.bodyWords, leadAuthor: 'any' };
       // A list of links that name commenters ("Ann on Post title", a blog's recent-comments widget) is no thread.
       const holders = threadHolders(members, memberSet);
       const comments = (yield* readEach(members, shape)).filter(
@@ -319,14 +392,15 @@ function saysSomething(comment: FoundComment): boolean {
 }
 
 /**
- * Whether a text is only an action's label ("Reply", "Load more comments") or, unless told
- * otherwise, only a date. Such labels are short: a longer text is let go after a few dozen of its
- * characters, not collapsed whole (each comment's text, and every block of it, is asked).
+ * Whether a text is only an action's label ("Reply", "Load more comments"), a vote count ("27
+ * points") or, unless told otherwise, only a date. Such labels are short: a longer text is let go
+ * after a few dozen of its characters, not collapsed whole (each comment's text, and every block
+ * of it, is asked).
  */
 function isLabelText(text: string | null, orDate = true): boolean {
   if (!text || !isShort(text, C.maxLabelLength)) return false;
   const collapsed = collapse(text);
-  return C.actionText.test(collapsed) || (orDate && C.dateOnlyText.test(collapsed));
+  return C.actionText.test(collapsed) || C.scoreText.test(collapsed) || (orDate && C.dateOnlyText.test(collapsed));
 }
 
 /** Whether a text has at most `max` characters besides white space; it stops counting there. */
@@ -438,7 +512,7 @@ function noteHeaderPart(element: Element, scope: Element, parts: CommentParts): 
   }
 }
 
-/** The innermost author-like element with a short name; for generic shapes, a bold first line or the name beside the date. */
+/** The innermost author-like element with a short name; else, as the shape allows, a bold or cited first line (only a cite in WordPress) or the name beside the date. */
 function pickAuthor(parts: CommentParts, shape: CommentShape): Element | null {
   let found: Element | null = null;
   for (const element of parts.authors) {
@@ -448,6 +522,7 @@ function pickAuthor(parts: CommentParts, shape: CommentShape): Element | null {
     else break;
   }
   if (found || !shape.leadAuthor) return found;
+  if (shape.leadAuthor === 'cite') return parts.lead?.localName === 'cite' ? leadAuthor(parts) : null;
   return leadAuthor(parts) ?? besideDate(parts.date);
 }
 
@@ -502,9 +577,11 @@ function readComment(item: Element, shape: CommentShape): FoundComment {
   const author = authorElement ? authorName(authorElement) : '';
   const header = headerLine(item, authorElement, parts.date);
   const read = (body: Element): FoundComment => ({
-    ...mapText(body, (element) =>
-      element !== body &&
-      (element === header || shape.isItem(element) || C.repliesWords.test(element.getAttribute('class') ?? '') || isChrome(element, authorElement)),
+    ...withoutSaysLine(
+      mapText(body, (element) =>
+        element !== body &&
+        (element === header || shape.isItem(element) || C.repliesWords.test(element.getAttribute('class') ?? '') || isChrome(element, authorElement)),
+      ),
     ),
     author,
     root: item,
@@ -517,4 +594,19 @@ function readComment(item: Element, shape: CommentShape): FoundComment {
     if (saysSomething(comment)) return comment;
   }
   return read(item);
+}
+
+/**
+ * A text whose first line only says that someone speaks ("sagt:", "says:", "a écrit :") or only
+ * separates ("|"): what is left between the author's name and the date when the header has no
+ * element of its own (`<strong>Ann</strong> sagt:<br><time>…</time><br>text`,
+ * `<cite>Ann</cite> | <small>date</small><p>text`). That line is not the comment's text.
+ */
+function withoutSaysLine(mapped: MappedText): MappedText {
+  const cut = C.saysLine.exec(mapped.text)?.[0].length ?? 0;
+  if (cut === 0 || cut === mapped.text.length) return mapped;
+  return {
+    text: mapped.text.slice(cut),
+    segments: mapped.segments.filter((segment) => segment.start >= cut).map((segment) => ({ ...segment, start: segment.start - cut })),
+  };
 }

@@ -152,6 +152,28 @@ describe('findComments elsewhere', () => {
     expect(findComments(doc, findArticle(doc))).toEqual([]);
   });
 
+  it("reads a classic theme's <cite> author line, its separator and date apart from the text", () => {
+    const doc = load(`<!DOCTYPE html><html><body><ol class="commentlist">
+      <li id="comment-71"><cite>Pingback from <a href="https://example.org/links-42" class="url">Weekend links</a></cite> | <small><a href="#comment-71">11.09.2021 23:31</a></small>
+        <p>[…] a good read on why the village kept its bakery […]</p></li>
+      <li id="comment-72"><cite>Hedda</cite> Says:<br><small><a href="#comment-72">12.09.2021 08:02</a></small>
+        <p>The loan was the easy part. Finding a new baker took a year.</p></li></ol></body></html>`);
+    expect(findComments(doc).map(({ author, text }) => ({ author, text }))).toEqual([
+      { author: 'Pingback from Weekend links', text: '[…] a good read on why the village kept its bakery […]' },
+      { author: 'Hedda', text: 'The loan was the easy part. Finding a new baker took a year.' },
+    ]);
+  });
+
+  it('does not take the bold words that open a known comment for its author', () => {
+    const doc = load(`<!DOCTYPE html><html><body><ol class="commentlist">
+      <li class="comment"><p><strong>Great point</strong> about the oven: ours broke twice in one winter.</p></li>
+      <li class="comment"><p><b>Agreed.</b> The bus route matters more.</p></li></ol></body></html>`);
+    expect(findComments(doc).map(({ author, text }) => ({ author, text }))).toEqual([
+      { author: '', text: 'Great point about the oven: ours broke twice in one winter.' },
+      { author: '', text: 'Agreed. The bus route matters more.' },
+    ]);
+  });
+
   it('does not take a "load more" item of the comment list for a comment', () => {
     const doc = load(`<!DOCTYPE html><html><body><ol class="comment-list">
       <li class="comment"><cite class="fn">Ann</cite><div class="comment-content"><p>First real comment here.</p></div></li>
@@ -161,6 +183,33 @@ describe('findComments elsewhere', () => {
       { author: 'Ann', text: 'First real comment here.' },
       { author: 'Bo', text: 'Second real comment here.' },
     ]);
+  });
+
+  /** Comments each in a row of its own (thread lines, indentation), named `Comment` only on themselves. */
+  const rows = (texts: readonly string[], row = (text: string) => `<p>${text}</p>`) => `<!DOCTYPE html><html><body><main>
+      <div class="story"><p>${seed.paragraphs.join('</p><p>')}</p></div>
+      <div class="Lw9Rt">${texts
+        .map((text, n) => `<div><div class="tR7yq" style="padding-left:${16 + 20 * (n % 2)}px"><i class="threadline"></i>
+          <div class="Yp4Dx Comment"><button aria-label="upvote"></button><span>${n + 2} points</span>${row(text)}</div></div></div>`)
+        .join('')}</div></main></body></html>`;
+
+  it('reads comments that stand in rows of their own, named Comment only on themselves, even when they name no author', () => {
+    const texts = ['The launch figures are from last year.', 'I read this twice and still disagree.', 'Which agency published the estimate?'];
+    const doc = load(rows(texts));
+    expect(findComments(doc, findArticle(doc)).map(({ author, text }) => ({ author, text }))).toEqual(texts.map((text) => ({ author: '', text })));
+  });
+
+  it('does not take two such rows that name no author for a thread', () => {
+    const doc = load(rows(['The launch figures are from last year.', 'I read this twice and still disagree.']));
+    expect(findComments(doc, findArticle(doc))).toEqual([]);
+  });
+
+  it('does not take opinion teasers classed "comment", or rows that are mostly links, for comments', () => {
+    const headlines = ['The budget is a chance to be bold', 'Why the treaty will not hold', 'Space needs rules, not slogans'];
+    const teasers = load(rows(headlines, (text) => `<h3><a href="/opinion/x">${text}</a></h3><p>By a columnist</p>`));
+    expect(findComments(teasers, findArticle(teasers))).toEqual([]);
+    const links = load(rows(headlines, (text) => `<a href="/story#comment-1">Ann on ${text}</a>`));
+    expect(findComments(links, findArticle(links))).toEqual([]);
   });
 
   it('ignores a comment area that is hidden', () => {
