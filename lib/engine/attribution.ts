@@ -287,7 +287,9 @@ function speakerSpan(before: string, after: string, start: number, end: number, 
   if (count > 6) {
     // A long clause: its subject's own words before the verb ("the London-based Syrian Observatory for Human Rights said").
     const subject = trailingNounPhrase(clause.replace(BETWEEN, ''));
-    const named = subject.split(/\s+/u).length <= 9 && words(subject).some(isName);
+    const size = subject.split(/\s+/u).length;
+    // One word may be the tail of a name cut at its "and" ("… Prevention and Control"): the verb alone, then.
+    const named = size >= 2 && size <= 9 && words(subject).some(isName);
     const at = named ? trimmed.lastIndexOf(subject) : -1;
     return at >= 0 ? { start: base + at, end: base + end } : { start: base + start, end: base + end };
   }

@@ -87,6 +87,12 @@ describe('claim explanations', () => {
 });
 
 describe('a named source shown whole', () => {
+  it('names the speaker of a long clause, not the verb alone', () => {
+    const text = 'Fighting went on in the town on Friday, the London-based Harbour Observatory for Human Rights said, adding that 40 people died.';
+    const [claim] = annotator.annotateArticle(text).filter((a) => a.kind === 'claim');
+    expect(claim?.explanation).toContain('“the London-based Harbour Observatory for Human Rights said”');
+  });
+
   it('starts at the name, not inside it', () => {
     const text = 'Figures from the European Centre for Disease Prevention and Control revealed that Denmark recorded 30 cases per 100,000 people.';
     const [claim] = annotator.annotateArticle(text).filter((a) => a.kind === 'claim');
