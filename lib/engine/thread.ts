@@ -1,5 +1,6 @@
 import type { CompiledRule } from '../rules/compile';
 import { englishShare } from './language';
+import { stem } from './stem';
 import { STOPWORDS } from './stopwords';
 import { type AnalysedText, analyse } from './text';
 import type { CommentInput } from './types';
@@ -10,6 +11,10 @@ import type { CommentInput } from './types';
  */
 export interface ThreadContext {
   articleStems: ReadonlySet<string> | null;
+  /** How many comments of the thread use each subject word (only when the article is known). */
+  threadStems: ReadonlyMap<string, number>;
+  /** Each comment's subject words, in order (only when the article is known). */
+  commentStems: readonly ReadonlySet<string>[];
   /** Normalised text of each comment, in order. */
   keys: string[];
   counts: Map<string, number>;
@@ -19,13 +24,47 @@ export function threadContext(comments: readonly CommentInput[], articleText: st
   const keys = comments.map((c) => normaliseForRepeat(c.text));
   const counts = new Map<string, number>();
   for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-  return { articleStems: articleText === null ? null : contentStems(analyse(articleText)), keys, counts };
+  const articleStems = articleText === null ? null : contentStems(analyse(articleText));
+  const threadStems = new Map<string, number>();
+  const commentStems = articleStems ? comments.map((c) => wordStems(c.text)) : [];
+  for (const own of commentStems) for (const w of own) threadStems.set(w, (threadStems.get(w) ?? 0) + 1);
+  return { articleStems, threadStems, commentStems, keys, counts };
 }
+
+/** A comment's subject words as stems, read without a full analysis (the thread's vocabulary only needs the words). */
+function wordStems(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const [word] of text.toLowerCase().matchAll(/\p{L}{3,}/gu)) {
+    const key = stem(word);
+    if (key.length >= 3 && !STOPWORDS.has(key)) out.add(key);
+  }
+  return out;
+}
+
+/**
+ * Other comments that must use a word for it to be the discussion's own: a reply under a forum
+ * question ("You stick parameters like version and author in there") shares no word with the post
+ * and still speaks of what the thread speaks of.
+ */
+const THREAD_WORD_USES = 2;
+
+/**
+ * How sure an off-topic call is: sharing no word with the article means more the more words the
+ * comment has to share. A comment of a dozen subject words or more on another subject ("Great match
+ * last night, United won three nil …") keeps the rule's confidence; a short reply ("Don't forget
+ * __doc__ with a sample") keeps a share of it in proportion, below what is shown by default.
+ */
+export function offTopicConfidence(comment: AnalysedText, own: number): number {
+  return own * Math.min(1, contentStems(comment).size / SURE_OFF_TOPIC_WORDS);
+}
+const SURE_OFF_TOPIC_WORDS = 12;
 
 export function isOffTopic(
   comment: AnalysedText,
   articleStems: ReadonlySet<string>,
   rule: Extract<CompiledRule, { kind: 'topic-overlap' }>,
+  threadStems: ReadonlyMap<string, number> = new Map(),
+  own: ReadonlySet<string> = new Set(),
 ): boolean {
   const words = contentStems(comment);
   if (words.size < rule.minWords) return false;
@@ -33,7 +72,7 @@ export function isOffTopic(
   // article, whatever its topic: it is not judged.
   if (englishShare(comment.text).share === 0) return false;
   let shared = 0;
-  for (const w of words) if (articleStems.has(w)) shared++;
+  for (const w of words) if (articleStems.has(w) || (threadStems.get(w) ?? 0) - (own.has(w) ? 1 : 0) >= THREAD_WORD_USES) shared++;
   return shared < rule.minShared;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isConfident } from '../../lib/engine/confidence';
 import { stem } from '../../lib/engine/stem';
 import { analyse, splitSentences } from '../../lib/engine/text';
 import { defaultAnnotator } from '../../lib/rules/default-packs';
@@ -162,6 +163,27 @@ describe('comment flags', () => {
     expect(flagsOf('The lunar station will never be built, NASA budget cuts will see to that.')).toEqual([]);
     // A reply in another language shares no words with the article whatever it says: not judged.
     expect(flagsOf('Muchas gracias por el artículo, me alegro mucho de que te guste tanto!')).toEqual([]);
+  });
+
+  it('is sure of an off-topic call only for a comment long enough to have shared a word', () => {
+    const offTopic = (text: string) => annotator.annotateComments([{ author: 'x', text }], 'Russia and China plan a lunar station; NASA faces budget cuts in space.')[0]!.flags.find((f) => f.category === 'off-topic');
+    const short = offTopic('Great match last night, the keeper was brilliant.');
+    const long = offTopic('Great match last night, United won three nil, the keeper was brilliant, the striker scored twice and the fans sang all night in the rain.');
+    expect(short && isConfident(short)).toBe(false);
+    expect(long && isConfident(long)).toBe(true);
+  });
+
+  it('takes a reply that uses the thread’s own words for on topic, even if the post never used them', () => {
+    const post = 'I am new to packaging and publishing libraries. I have been reading about good habits for modules and namespaces, and I still do not know how to lay out my project. What do people here do?';
+    const thread = annotator.annotateComments(
+      [
+        { author: 'a', text: 'Keep the version string and the author name in one file, and read the version from there at build time.' },
+        { author: 'b', text: 'I put the version, the author and a short docstring in that file, nothing else.' },
+        { author: 'c', text: 'Version and author belong in the metadata file, with the licence and the release date.' },
+      ],
+      post,
+    );
+    expect(thread.map((c) => c.flags.filter((f) => f.category === 'off-topic'))).toEqual([[], [], []]);
   });
 
   it('flags copy-pasted repeats across the thread as spam', () => {
