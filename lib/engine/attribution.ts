@@ -39,9 +39,10 @@ const VERBS = [
   'agrees', 'announcing', 'adding', 'noting', 'warning', 'arguing', 'explaining', 'concerned', 'worry', 'worries', 'worried',
   'allege', 'alleges', 'alleged', 'finds', 'found', 'shows', 'showed', 'think', 'thinks', 'thought', 'calls', 'called', 'ranks', 'ranked', 'defended', 'pointed', 'asking', 'asked', 'assessed', 'assesses', 'examined', 'recommended', 'recommends',
   'indicate', 'indicates', 'indicated', 'opines', 'opined', 'reporting', 'claiming', 'points', 'labeled', 'labelled',
+  'estimate', 'speculate', 'speculates', 'speculated',
 ];
 /** Verbs that report a finding or belief only when a clause follows them ("found that"). */
-const NEEDS_THAT = new Set(['finds', 'found', 'shows', 'showed', 'think', 'thinks', 'thought', 'believe', 'believes', 'believed', 'fears', 'feared', 'expect', 'expects', 'expected', 'indicate', 'indicates', 'indicated']);
+const NEEDS_THAT = new Set(['estimate', 'speculate', 'speculates', 'speculated', 'finds', 'found', 'shows', 'showed', 'think', 'thinks', 'thought', 'believe', 'believes', 'believed', 'fears', 'feared', 'expect', 'expects', 'expected', 'indicate', 'indicates', 'indicated']);
 /** Verbs that report words only before a quotation or a "that" clause: "asked for the phone", "declared a caliphate" are acts. */
 const NEEDS_WORDS = new Set(['asked', 'asks', 'asking', 'declare', 'declares', 'declared']);
 /** "called" reports speech only as "called for" or before a quotation ("called it “a disgrace”"). */
@@ -52,6 +53,9 @@ const DETERMINER = /(?:^|\s)(?:the|a|an|this|that|these|those|its|his|her|their|
 /** Reporting verbs that may come before their speaker ("…,” said Martin Indyk"). */
 const INVERTS = new Set(['said', 'says', 'say', 'added', 'adds', 'wrote', 'writes', 'asked', 'asks', 'noted', 'notes', 'explained', 'insisted', 'warned', 'warns', 'declared', 'stated', 'argued', 'argues', 'concluded', 'tweeted', 'recalled', 'replied', 'continued', 'admitted', 'acknowledged', 'conceded', 'claimed', 'claims']);
 const VERB = new RegExp(`(?<![\\p{L}'’-])(?:${[...new Set(VERBS)].join('|')})(?![\\p{L}'’-])`, 'gu');
+
+/** A verb right after a word that reads as a reporting verb makes that word a noun: "claims do not", "reports have". */
+const NOUN_BEFORE_VERB = /^\s+(?:do|does|did|are|were|have|had|will|would|can|could|may|might|must|remain|remained|seem|seemed|appear|appeared|came|come|circulated|surfaced|emerged)\b/u;
 
 /** What may stand between a subject and its reporting verb: auxiliaries and adverbs. */
 const BETWEEN = /(?:\s+(?:has|have|had|is|are|was|were|been|be|will|would|also|long|first|later|then|once|again|previously|privately|publicly|not|never|repeatedly|earlier|initially|only|too|already|just|now|still|even|further|since|\p{Ll}{3,}ly))+\s*$/u;
@@ -250,6 +254,8 @@ function speakerFrame(ctx: SentenceContext, s: string, base: number): Attributio
     }
     if (NEEDS_QUOTE_OR_FOR.has(verb) && !/^\s+(?:for\b|[^.;]{0,60}[“"])/u.test(after)) continue;
     if (ALSO_NOUNS.has(verb) && DETERMINER.test(before)) continue;
+    // "The ISIS claims do not make clear …": a plural noun before its own verb.
+    if (ALSO_NOUNS.has(verb) && NOUN_BEFORE_VERB.test(after)) continue;
     // "is said to", "were expected to": a passive hedge, not a speaker (HEDGE reads it).
     if (verb !== 'concerned' && verb !== 'worried' && /\b(?:is|are|was|were|been|be|being)\s+(?:(?:\p{Ll}+ly|first|also|already|later|since|now|just)\s+)?$/u.test(before)) continue;
     const inverted = INVERTS.has(verb) ? invertedSpeaker(before, after) : undefined;

@@ -87,6 +87,8 @@ const CASES: [string, string][] = [
   ['The prisoner was apparently freed by 40 rebels in 2014.', 'vague'],
   ['If reports this week are accurate, the firm has cut 300 jobs.', 'vague'],
   ['According to the indictments filed against them, they stole $4 million in 2013.', 'vague'],
+  ['British intelligence officers estimate that 500 citizens have joined the group since 2013.', 'vague'],
+  ['Analysts speculated that the 2014 merger cost $3 billion.', 'vague'],
   // "per" of a rate is no source.
   ['The firm paid its drivers $4 less per hour than it had promised.', 'none'],
   // A pronoun or a definite description whose referent was named just before.
