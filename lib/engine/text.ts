@@ -103,8 +103,19 @@ const LOWER_START = /^\p{Ll}/u;
 function pushTrimmed(text: string, start: number, end: number, out: { start: number; end: number }[]): void {
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  if (end > start) out.push({ start, end });
+  if (end <= start) return;
+  // Two sentences glued where a page's blocks ran together ("… ties to Al Qaeda.Underwriting Terror"):
+  // Unicode keeps "a.U" whole for initials, but a word of two small letters before the stop is no initial.
+  let from = 0;
+  if (end - start > 4 && SENTENCE_END.test(text.slice(start, end - 1))) {
+    for (const m of text.slice(start, end).matchAll(GLUED)) {
+      out.push({ start: start + from, end: start + m.index });
+      from = m.index;
+    }
+  }
+  out.push({ start: start + from, end });
 }
+const GLUED = /(?<=[\p{Ll}\d]{2}[.!?]["”’)]?)(?=\p{Lu}\p{Ll}{2,})/gu;
 
 /** A sentence-final mark or separator, after which Unicode's sentence rules may break (UAX #29 STerm, ATerm, Sep). */
 const SENTENCE_END = /[\p{Sentence_Terminal}\u2024\uFE52\uFF0E\r\u0085\u2028\u2029]/u;

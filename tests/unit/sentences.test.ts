@@ -78,6 +78,7 @@ const ONE_SENTENCE = [
   'The rocket lifted off at 10:51 a.m. (1451 GMT) from the coast with 12 satellites.',
   'The polls closed at 8 p.m. Eastern and the count began at 9 p.m. Tuesday.',
   'The ferry left at 6:40 a.m. GMT with 300 passengers.',
+  'She bought it on Amazon.com and paid with her U.S.A. card, e.g.Visa, at 9 p.m.',
 ];
 
 /** Texts that hold two sentences even though the first ends in an abbreviation or a short form. */
@@ -89,6 +90,7 @@ const TWO_SENTENCES: [string, string, string][] = [
   ['She met Mr. Park. He was late.', 'She met Mr. Park.', 'He was late.'],
   ['The letter came from the U.N. “We are concerned,” it said.', 'The letter came from the U.N.', '“We are concerned,” it said.'],
   ['The alarm went off at 12:15 a.m. Okafor said nobody was hurt.', 'The alarm went off at 12:15 a.m.', 'Okafor said nobody was hurt.'],
+  ['The group had ties to Al Qaeda.Underwriting the attack cost $40,000.', 'The group had ties to Al Qaeda.', 'Underwriting the attack cost $40,000.'],
   ['The crowd shouted “Stop!” Nobody did.', 'The crowd shouted “Stop!”', 'Nobody did.'],
 ];
 
