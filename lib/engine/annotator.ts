@@ -22,7 +22,7 @@ import { discountRepeatedCues } from './repeated-cues';
 import { type PageKind, pageKindOf } from './page-kind';
 import { describesAThing } from './put-downs';
 import { calibrated, inCompound, lexiconSpans, plainTerms, pageTone, withIntensifier, withLoadedNoun } from './lexicon';
-import { isOffTopic, isRepeated, offTopicConfidence, threadContext } from './thread';
+import { isRepeated, offTopicCertainty, threadContext } from './thread';
 import type { AnnotatedComment, Annotation, CommentFlag, CommentInput, Span, TechniqueAnnotation } from './types';
 
 /**
@@ -145,8 +145,10 @@ export function createAnnotator(packs: readonly CompiledPack[]): Annotator {
     for (const hit of found.hits) if (hit.rule.family === 'comments' && !aimless(hit.rule, hit)) add(hit.rule, hit);
     for (const rule of active.comment.profanity)
       if (rule.family === 'comments') for (const span of profanityFinder(rule.allow).find(text)) if (!aimless(rule, span)) add(rule, span);
-    for (const rule of active.comment['topic-overlap'])
-      if (thread.articleStems && isOffTopic(found.analysed, thread.articleStems, rule, thread.threadStems, thread.commentStems[index])) add(rule, whole, offTopicConfidence(found.analysed, rule.confidence));
+    for (const rule of active.comment['topic-overlap']) {
+      const certainty = offTopicCertainty(found.analysed, thread, index, rule);
+      if (certainty > 0) add(rule, whole, rule.confidence * certainty);
+    }
     for (const rule of active.comment['repeated-comment']) if (isRepeated(thread, index, rule)) add(rule, whole);
     for (const rule of active.comment.classifier) {
       // Hand-written rules name their cue better; the model only speaks on comments they leave unflagged.

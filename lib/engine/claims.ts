@@ -35,7 +35,7 @@ export function findClaims(found: TextHits, scored: readonly ScoredRule[]): Clai
     const sentenceHits = bySentence.get(index) ?? [];
     const pattern = sentenceHits.find((h) => h.rule.category === 'claim');
     const verdict =
-      scoreSentence(found, index, scored) ??
+      scoreSentence(found, index, scored, quotes) ??
       (pattern && {
         rule: pattern.rule,
         cue: quoteCue(analysed.text.slice(pattern.start, pattern.end)),
@@ -68,6 +68,7 @@ function scoreSentence(
   found: TextHits,
   index: number,
   scored: readonly ScoredRule[],
+  quotes: () => readonly Span[],
 ): { rule: ScoredRule; cue: string; figure: Span | undefined; confidence: number } | undefined {
   const { analysed } = found;
   const sentence = analysed.sentences[index]!;
@@ -129,35 +130,39 @@ function scoreSentence(
       : READER_ADDRESSED.test(line) || WRITER_PLANS.test(line) || CONDITIONAL.test(line)
         ? READER_ADDRESSED_DISCOUNT
         : 1;
-  const voiced = quotedWithoutEvidence(analysed.text, sentence, rule.features, spans) ? QUOTED_VIEW_DISCOUNT : 1;
+  const voiced = quotedWithoutEvidence(analysed.text, sentence, quotes(), rule.features, spans) ? QUOTED_VIEW_DISCOUNT : 1;
   return { rule, cue: cue || 'its wording', figure: figure ?? undefined, confidence: (learned ?? rule.confidence) * testimony * voiced };
 }
 
 /** What a sentence that is mostly a quotation, with none of the claim's evidence inside it, keeps of its confidence. */
 const QUOTED_VIEW_DISCOUNT = 0.6;
 const FIGURE_WORDS = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|percent|per cent)\b/iu;
-const QUOTED_NAME = /(?<![.!?]\s+|[“"‘]\s*)(?<![\p{L}'’])(?!I(?:['’]|\b))\p{Lu}[\p{L}'’-]*/u;
-/** Quoted stretches of a sentence: curly or straight double quotation marks, or curly single ones. */
-const QUOTED = /“[^”]{8,}”?|"[^"]{8,}"?|‘[^’]{8,}’/gu;
+const FIRST_WORD = /^[“"‘\s]*\S+/u;
+/** A capitalised word that opens no sentence and is not "I": a name. */
+const QUOTED_NAME = /(?<![.!?]\s+)(?<![\p{L}'’])(?!I(?:['’]|\b))\p{Lu}[\p{L}'’-]*/u;
 
 /**
  * A quotation that carries no figure, date, name or event of its own ("‘It's a horrible death out
  * there, starving and freezing,’ said Ann Moss"): only the speaker's name and "said" outside it made
  * the sentence look check-worthy, and what is quoted is a view or a feeling.
  */
-function quotedWithoutEvidence(text: string, sentence: Span, features: readonly CompiledFeature[], spans: ReadonlyMap<number, Span>): boolean {
-  const line = text.slice(sentence.start, sentence.end);
-  const quoted: Span[] = [];
-  let covered = 0;
-  for (const m of line.matchAll(QUOTED)) {
-    quoted.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
-    covered += m[0].length;
-  }
-  if (covered < 0.6 * line.length) return false;
+function quotedWithoutEvidence(
+  text: string,
+  sentence: Span,
+  quotes: readonly Span[],
+  features: readonly CompiledFeature[],
+  spans: ReadonlyMap<number, Span>,
+): boolean {
+  // The text's quotations, cut to the sentence (a quotation may run over several).
+  const quoted = quotes
+    .filter((q) => q.start < sentence.end && q.end > sentence.start)
+    .map((q) => ({ start: Math.max(q.start, sentence.start), end: Math.min(q.end, sentence.end) }));
+  const covered = quoted.reduce((sum, q) => sum + q.end - q.start, 0);
+  if (covered < 0.6 * (sentence.end - sentence.start)) return false;
   // Figures in words are figures too: "two tablets was a lethal dose – and she had taken eight".
   if (quoted.some((q) => FIGURE_WORDS.test(text.slice(q.start, q.end)))) return false;
   // So are names past the quotation's first word ("weapons made in the US and Israel", "the Hanukkah celebration").
-  if (quoted.some((q) => QUOTED_NAME.test(text.slice(q.start + 2, q.end)))) return false;
+  if (quoted.some((q) => QUOTED_NAME.test(text.slice(q.start, q.end).replace(FIRST_WORD, '')))) return false;
   for (const [i, span] of spans) {
     const shown = evidenceSpan(text, features[i]!.id, span);
     if (shown && features[i]!.weight > 0 && quoted.some((q) => q.start <= shown.start && shown.end <= q.end)) return false;

@@ -49,32 +49,26 @@ function wordStems(text: string): Set<string> {
 const THREAD_WORD_USES = 2;
 
 /**
- * How sure an off-topic call is: sharing no word with the article means more the more words the
- * comment has to share. A comment of a dozen subject words or more on another subject ("Great match
- * last night, United won three nil …") keeps the rule's confidence; a short reply ("Don't forget
- * __doc__ with a sample") keeps a share of it in proportion, below what is shown by default.
+ * How sure the call that a comment is off-topic is, or 0 when it is not (or cannot be judged). It is
+ * off-topic when it shares no subject word with the article, nor one that two other comments use.
+ * Sharing nothing means more the more words the comment had to share: a dozen subject words or more
+ * on another subject ("Great match last night, United won three nil …") make it sure (1); a short
+ * reply ("Don't forget __doc__ with a sample") keeps a share in proportion.
  */
-export function offTopicConfidence(comment: AnalysedText, own: number): number {
-  return own * Math.min(1, contentStems(comment).size / SURE_OFF_TOPIC_WORDS);
-}
-const SURE_OFF_TOPIC_WORDS = 12;
-
-export function isOffTopic(
-  comment: AnalysedText,
-  articleStems: ReadonlySet<string>,
-  rule: Extract<CompiledRule, { kind: 'topic-overlap' }>,
-  threadStems: ReadonlyMap<string, number> = new Map(),
-  own: ReadonlySet<string> = new Set(),
-): boolean {
+export function offTopicCertainty(comment: AnalysedText, thread: ThreadContext, index: number, rule: Extract<CompiledRule, { kind: 'topic-overlap' }>): number {
+  const { articleStems, threadStems } = thread;
+  if (!articleStems) return 0;
   const words = contentStems(comment);
-  if (words.size < rule.minWords) return false;
+  if (words.size < rule.minWords) return 0;
   // A reply in another language ("Muchas gracias, me alegro …") shares no English words with the
   // article, whatever its topic: it is not judged.
-  if (englishShare(comment.text).share === 0) return false;
+  if (englishShare(comment.text).share === 0) return 0;
+  const own = thread.commentStems[index];
   let shared = 0;
-  for (const w of words) if (articleStems.has(w) || (threadStems.get(w) ?? 0) - (own.has(w) ? 1 : 0) >= THREAD_WORD_USES) shared++;
-  return shared < rule.minShared;
+  for (const w of words) if (articleStems.has(w) || (threadStems.get(w) ?? 0) - (own?.has(w) ? 1 : 0) >= THREAD_WORD_USES) shared++;
+  return shared < rule.minShared ? Math.min(1, words.size / SURE_OFF_TOPIC_WORDS) : 0;
 }
+const SURE_OFF_TOPIC_WORDS = 12;
 
 export function isRepeated(thread: ThreadContext, index: number, rule: Extract<CompiledRule, { kind: 'repeated-comment' }>): boolean {
   const key = thread.keys[index]!;
